@@ -1,0 +1,12 @@
+#include "server/base/status.h"
+
+namespace ffs {
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  std::string s(ErrorCodeName(code_));
+  if (!message_.empty()) s += ": " + message_;
+  return s;
+}
+
+}  // namespace ffs
