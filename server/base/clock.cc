@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
-namespace ffs {
+namespace ffsb {
 
 Micros SystemClock::Now() const {
   using namespace std::chrono;
@@ -26,7 +26,7 @@ std::string FormatIso8601(Micros t) {
   time_t tt = static_cast<time_t>(secs);
   struct tm tm {};
   gmtime_r(&tt, &tm);
-  char buf[40];
+  char buf[64];
   snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900, tm.tm_mon + 1,
            tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(frac));
   return buf;
@@ -93,4 +93,4 @@ std::optional<Micros> ParseIso8601(std::string_view s) {
   return (static_cast<int64_t>(secs) - offset) * 1'000'000 + micros;
 }
 
-}  // namespace ffs
+}  // namespace ffsb

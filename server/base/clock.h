@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace ffs {
+namespace ffsb {
 
 using Micros = int64_t;  // microseconds since 1970-01-01T00:00:00Z
 
@@ -44,4 +44,4 @@ std::string FormatIso8601(Micros t);
 // Accepts "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)". nullopt when malformed.
 std::optional<Micros> ParseIso8601(std::string_view s);
 
-}  // namespace ffs
+}  // namespace ffsb

@@ -1,6 +1,6 @@
 #include "server/base/error_code.h"
 
-namespace ffs {
+namespace ffsb {
 namespace {
 struct Row {
   std::string_view name;
@@ -26,4 +26,4 @@ bool ParseErrorCode(std::string_view name, ErrorCode* out) {
   return false;
 }
 
-}  // namespace ffs
+}  // namespace ffsb

@@ -8,7 +8,7 @@
 
 #include <string_view>
 
-namespace ffs {
+namespace ffsb {
 
 #define FFS_ERROR_CODES(X)                                              \
   X(OK, 200)                                                            \
@@ -68,4 +68,4 @@ int ErrorCodeHttpStatus(ErrorCode code);
 // Parses a name back; returns false when unknown.
 bool ParseErrorCode(std::string_view name, ErrorCode* out);
 
-}  // namespace ffs
+}  // namespace ffsb

@@ -8,7 +8,7 @@
 
 #include "server/base/clock.h"
 
-namespace ffs {
+namespace ffsb {
 namespace {
 std::atomic<int> g_level{static_cast<int>(LogLevel::kInfo)};
 std::atomic<int> g_file_fd{-1};
@@ -54,4 +54,4 @@ std::string RedactKey(std::string_view key) {
   return out;
 }
 
-}  // namespace ffs
+}  // namespace ffsb

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace ffs {
+namespace ffsb {
 
 enum class LogLevel { kDebug = 0, kInfo = 1, kWarn = 2, kError = 3 };
 
@@ -37,4 +37,4 @@ class Logger {
 // apart in logs, useless for publishing.
 std::string RedactKey(std::string_view key);
 
-}  // namespace ffs
+}  // namespace ffsb

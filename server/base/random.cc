@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-namespace ffs {
+namespace ffsb {
 
 std::string Random::Alnum(size_t n) {
   static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -60,4 +60,4 @@ void SeededRandom::Fill(uint8_t* out, size_t n) {
   for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(rng_() >> 24);
 }
 
-}  // namespace ffs
+}  // namespace ffsb

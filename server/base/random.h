@@ -9,7 +9,7 @@
 #include <random>
 #include <string>
 
-namespace ffs {
+namespace ffsb {
 
 class Random {
  public:
@@ -38,4 +38,4 @@ class SeededRandom final : public Random {
   std::mt19937_64 rng_;
 };
 
-}  // namespace ffs
+}  // namespace ffsb

@@ -1,6 +1,6 @@
 #include "server/base/status.h"
 
-namespace ffs {
+namespace ffsb {
 
 std::string Status::ToString() const {
   if (ok()) return "OK";
@@ -9,4 +9,4 @@ std::string Status::ToString() const {
   return s;
 }
 
-}  // namespace ffs
+}  // namespace ffsb

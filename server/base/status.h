@@ -11,7 +11,7 @@
 
 #include "server/base/error_code.h"
 
-namespace ffs {
+namespace ffsb {
 
 class Status {
  public:
@@ -51,4 +51,4 @@ class Result {
   Status status_;
 };
 
-}  // namespace ffs
+}  // namespace ffsb

@@ -1,6 +1,6 @@
 // The entities of contract.md §1, as plain values. No I/O, no JSON: the store
 // persists them and the HTTP layer renders them. Ids are SQLite rowids (> 0);
-// 0 means "not yet stored". Times are ffs::Micros (UTC).
+// 0 means "not yet stored". Times are ffsb::Micros (UTC).
 //
 // Invariants:
 //  - every entity belongs to exactly one App (app_id); cross-app reads are 404s.
@@ -20,7 +20,7 @@
 #include "server/base/clock.h"
 #include "server/domain/enums.h"
 
-namespace ffs::domain {
+namespace ffsb::domain {
 
 using Id = int64_t;
 using CustomData = std::map<std::string, std::string>;
@@ -181,4 +181,4 @@ struct TranscodingProfile {
   Micros last_modified_at = 0;
 };
 
-}  // namespace ffs::domain
+}  // namespace ffsb::domain

@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-namespace ffs::domain {
+namespace ffsb::domain {
 namespace {
 // Splits the stringified enumerator list once, at static-init time.
 template <size_t N>
@@ -62,4 +62,4 @@ FFS_ENUM_DEF(RepresentativeType, DEFAULT, NON_DEFAULT)
 FFS_ENUM_DEF(SortBy, CREATED_AT_ASC, CREATED_AT_DESC, LAST_MODIFIED_AT_ASC, LAST_MODIFIED_AT_DESC, APP_USER_ID_ASC,
              APP_USER_ID_DESC)
 
-}  // namespace ffs::domain
+}  // namespace ffsb::domain

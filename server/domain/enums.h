@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-namespace ffs::domain {
+namespace ffsb::domain {
 
 #define FFS_ENUM_DECL(Type, ...)                                  \
   enum class Type { __VA_ARGS__ };                                \
@@ -38,4 +38,4 @@ FFS_ENUM_DECL(SortBy, CREATED_AT_ASC, CREATED_AT_DESC, LAST_MODIFIED_AT_ASC, LAS
 inline bool HasRtmpOutput(OutputMode m) { return m == OutputMode::RTMP || m == OutputMode::RTMP_CMAF; }
 inline bool HasCmafOutput(OutputMode m) { return m == OutputMode::CMAF || m == OutputMode::RTMP_CMAF; }
 
-}  // namespace ffs::domain
+}  // namespace ffsb::domain

@@ -24,7 +24,7 @@
 
 #include "server/base/error_code.h"
 
-namespace ffs::http {
+namespace ffsb::http {
 
 struct CaseInsensitiveLess {
   bool operator()(const std::string& a, const std::string& b) const;
@@ -96,4 +96,4 @@ class Router {
   std::vector<Route> routes_;
 };
 
-}  // namespace ffs::http
+}  // namespace ffsb::http
