@@ -37,6 +37,10 @@ struct Request {
   std::multimap<std::string, std::string> query;  // percent-decoded
   std::map<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;
+  // Upload routes only (Router::AddUpload): the body was spooled to this file
+  // instead of `body`. The server deletes it after the handler returns unless
+  // the handler renamed it away (which is how a handler keeps it).
+  std::string body_file;
   std::map<std::string, std::string> params;  // from "{name}" segments of the matched pattern
   std::string remote_addr;                    // "127.0.0.1:54321"
 
@@ -75,10 +79,21 @@ class Router {
   // non-empty path segment. A trailing "/*" matches the rest of the path
   // (available as params["*"]). Literal segments win over parameters.
   void Add(std::string method, std::string pattern, Handler handler);
+  // Like Add, for routes that take large bodies (VOD uploads): the server
+  // applies its upload size limit instead of the small default one and
+  // spools the body to Request::body_file.
+  void AddUpload(std::string method, std::string pattern, Handler handler);
+
+  // Whether (method, decoded path) resolves to an upload route. The server
+  // asks this after reading the headers, to pick the body limit.
+  bool IsUpload(const std::string& method, const std::string& path) const;
 
   // Runs the matching handler. No path match: 404 API_NOT_FOUND. Path matches
   // but not the method: 400 UNSUPPORTED_HTTP_METHOD (the contract's code).
   // A handler that throws answers 500 INTERNAL_SERVER_ERROR.
+  // HEAD falls back to the GET route (the server drops the body).
+  // If req.path is empty, path and query are parsed from req.target first
+  // (convenient for handler tests).
   Response Dispatch(Request& req) const;
 
   // (method, pattern) pairs, in registration order: the OpenAPI drift test
@@ -91,8 +106,14 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     bool wildcard = false;
+    bool upload = false;
     Handler handler;
   };
+  // The most specific route for the path whose method matches (HEAD also
+  // accepts GET routes); nullptr if none. *path_matched tells whether any
+  // route matched the path regardless of method.
+  const Route* Match(const std::string& method, const std::vector<std::string>& segments,
+                     std::map<std::string, std::string>* params, bool* path_matched) const;
   std::vector<Route> routes_;
 };
 
