@@ -1,5 +1,6 @@
 #include "emulator/rtmp/librtmp_connection.h"
 
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -95,10 +96,16 @@ Status LibrtmpConnection::Open(const PacketFn& on_media) {
   return Status::Ok();
 }
 
-Status LibrtmpConnection::ReadMedia(const PacketFn& on_media) {
+Result<bool> LibrtmpConnection::ReadMedia(const PacketFn& on_media, int wait_ms) {
   RTMPPacket pkt = {};
   for (;;) {
     if (!RTMP_IsConnected(r_)) return Refused("connection closed");
+    // Wait here, between messages, rather than in librtmp's read: a receive
+    // timeout inside RTMP_ReadPacket would lose a partly read chunk.
+    if (r_->m_sb.sb_size <= 0) {
+      pollfd pfd{RTMP_Socket(r_), POLLIN, 0};
+      if (::poll(&pfd, 1, wait_ms) == 0) return false;
+    }
     if (!RTMP_ReadPacket(r_, &pkt)) {
       if (RTMP_IsTimedout(r_)) return Status(ErrorCode::SERVICE_UNAVAILABLE, "read timed out");
       return Refused("connection lost");
@@ -112,7 +119,7 @@ Status LibrtmpConnection::ReadMedia(const PacketFn& on_media) {
     else RTMP_ClientPacket(r_, &pkt);
     RTMPPacket_Free(&pkt);
     if (!ok) return Refused("server error: " + error_);
-    if (media) return Status::Ok();
+    if (media) return true;
   }
 }
 

@@ -40,9 +40,10 @@ class LibrtmpConnection {
   // Media arriving before Play.Start goes to on_media.
   Status Open(const PacketFn& on_media = nullptr);
 
-  // Reads the next media message, handling control messages internally.
-  // Error when the connection drops or the read times out.
-  Status ReadMedia(const PacketFn& on_media);
+  // Reads messages until one media message was delivered (true) or no byte
+  // arrived for wait_ms (false), handling control messages internally.
+  // Error when the connection drops.
+  Result<bool> ReadMedia(const PacketFn& on_media, int wait_ms);
 
   // Raises our outgoing chunk size (Set Chunk Size, RTMP spec §5.4.1).
   Status SetOutChunkSize(int size);

@@ -1,0 +1,71 @@
+// What a viewer measured: startup time (connect -> first video frame),
+// frames and bytes, stalls, and glass-to-glass latency from the capture
+// stamps in the frames (SEI or barcode). A stall is playback running dry for
+// more than 1 s: for RTMP/HTTP-FLV a gap of > 1 s between media messages,
+// for HLS/DASH the playback position overtaking the buffered media by > 1 s
+// (segments extend the buffer by their duration).
+// Latency of a frame = the wall time it would be presented - its capture
+// stamp; a frame is presented on arrival (RTMP/FLV) or at its offset into
+// the buffered timeline (HLS/DASH).
+//
+// Thread-safety: one thread.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/base/clock.h"
+
+namespace ffsb::emu {
+
+class PlayStats {
+ public:
+  explicit PlayStats(const Clock& clock) : clock_(clock), start_(clock.Monotonic()), last_print_(start_) {}
+
+  // Media arrived now, playable for `duration` (0 for streamed protocols).
+  // Returns the monotonic time its first frame is presented.
+  Micros OnMedia(uint64_t bytes, Micros duration);
+  void OnVideoFrame();
+  void OnAudioFrame() { ++audio_frames_; }
+  // A capture stamp read from a frame presented (in wall-clock time) at presented_wall.
+  void OnStamp(Micros capture_wall, Micros presented_wall, bool from_barcode);
+  void OnBytes(uint64_t bytes) { bytes_ += bytes; }
+
+  // Seconds since the last media (for the no-media timeout).
+  double SecondsSinceMedia() const;
+  bool got_media() const { return first_media_ >= 0; }
+
+  // One status line per second (no-op in between).
+  void MaybePrint(FILE* out);
+  std::string SummaryJson(bool ok, const std::string& error, const std::string& protocol) const;
+  std::string SummaryText() const;
+
+  std::optional<double> LatencyPercentileMs(double pct) const;
+  std::optional<double> startup_ms() const;
+  uint64_t video_frames() const { return video_frames_; }
+  uint64_t bytes() const { return bytes_; }
+  int stalls() const { return stalls_; }
+
+ private:
+  const Clock& clock_;
+  Micros start_;
+  Micros first_media_ = -1;
+  Micros first_video_ = -1;
+  Micros last_media_ = -1;
+  Micros playable_until_ = -1;
+  Micros last_print_;
+  uint64_t last_print_bytes_ = 0;
+  uint64_t bytes_ = 0, video_frames_ = 0, audio_frames_ = 0;
+  int stalls_ = 0;
+  double stalled_s_ = 0;
+  std::vector<double> latencies_ms_;
+  uint64_t barcode_stamps_ = 0, sei_stamps_ = 0;
+};
+
+// Escapes a string for a JSON string literal (quotes not included).
+std::string JsonEscape(const std::string& s);
+
+}  // namespace ffsb::emu
