@@ -2,6 +2,8 @@
 
 #include "server/vod/flv_file.h"
 
+#include <algorithm>
+
 namespace ffsb::vod {
 
 Result<std::unique_ptr<Recorder>> Recorder::Open(RecorderOptions options) {
@@ -50,15 +52,19 @@ void Recorder::OnFlvTag(uint8_t type, uint32_t ts, const uint8_t* body, size_t s
   std::lock_guard lock(mu_);
   if (!part_active_ || finishing_) return;  // contract §5: nothing outside LIVE
   const bool video = type == kFlvTagVideo;
-  if (video && IsAvcSequenceHeader(body, size)) {
-    headers_.video.assign(body, body + size);
-    if (!video_expected_ && !part_started_) video_expected_ = true;
-    if (part_started_) AppendTagLocked(type, ts, body, size);
-    return;
-  }
-  if (!video && IsAacSequenceHeader(body, size)) {
-    headers_.audio.assign(body, body + size);
-    if (part_started_) AppendTagLocked(type, ts, body, size);
+  const bool seq_header = video ? IsAvcSequenceHeader(body, size) : IsAacSequenceHeader(body, size);
+  if (seq_header) {
+    auto& current = video ? headers_.video : headers_.audio;
+    bool changed = !std::equal(current.begin(), current.end(), body, body + size);
+    current.assign(body, body + size);
+    if (video && !part_started_) video_expected_ = true;
+    if (changed && part_started_) {
+      // New codec settings mid-part: close the file and start the next part
+      // (with the new headers) at the next keyframe, so every part file has
+      // one set of parameters and the archiver can tell them apart.
+      PushLocked(Command(Command::kClose));
+      part_started_ = false;
+    }
     return;
   }
   if (!part_started_) {
@@ -157,23 +163,27 @@ void Recorder::WriterLoop() {
     bool finish = false;
     size_t batch_bytes = 0;
     std::string pending;  // consecutive data tags, written with one Append
+    int64_t tags = 0, written = 0, bytes = 0, dropped = 0;  // tags: in `pending`
     auto flush = [&] {
       if (pending.empty()) return;
-      if (file_ && !file_failed_) {
+      bool ok = file_ && !file_failed_;
+      if (ok) {
         Status s = file_->Append(pending.data(), pending.size());
         if (!s.ok()) WriterFail(s);
+        ok = s.ok();
         dirty_ = true;
       }
+      (ok ? written : dropped) += tags;
+      if (ok) bytes += static_cast<int64_t>(pending.size());
+      tags = 0;
       pending.clear();
     };
-    int64_t tags = 0, bytes = 0;
     for (auto& c : batch) {
       batch_bytes += c.bytes.size();
       if (c.kind == Command::kData) {
         pending += c.bytes;
         if (!manifest_.parts.empty()) manifest_.parts.back().duration_ms = c.last_ms;
         tags++;
-        bytes += static_cast<int64_t>(c.bytes.size());
         if (pending.size() >= (1u << 20)) flush();
         continue;
       }
@@ -186,12 +196,9 @@ void Recorder::WriterLoop() {
     {
       std::lock_guard lock(mu_);
       queued_bytes_ -= batch_bytes;
-      if (file_ && !file_failed_) {
-        stats_.tags_written += tags;
-        stats_.bytes_written += bytes;
-      } else {
-        stats_.dropped_tags += tags;
-      }
+      stats_.tags_written += written;
+      stats_.bytes_written += bytes;
+      stats_.dropped_tags += dropped;
     }
     if (finish) return;
   }

@@ -8,7 +8,9 @@
 // when the publisher goes away (same as StopPart()). Tags outside a part are
 // dropped. A part starts at the first video keyframe (or the first audio tag
 // of an audio-only ingest), written after the AVC/AAC sequence headers, with
-// timestamps rebased so every part file starts at 0 ms.
+// timestamps rebased so every part file starts at 0 ms. A sequence header
+// that differs from the current one (the publisher changed codec settings)
+// closes the part; the next one starts at the next keyframe.
 //
 // Threads: StartPart/StopPart/OnFlvTag/OnEnd never block on I/O: they take a
 // short mutex, copy the tag into a bounded queue and return; they may be

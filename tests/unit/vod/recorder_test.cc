@@ -92,6 +92,26 @@ TEST_CASE("a part starts at a keyframe after the sequence headers", "[vod][recor
   CHECK(std::filesystem::exists(tmp.Join("part-0003.flv")));
 }
 
+TEST_CASE("new codec settings mid-part split the part", "[vod][recorder]") {
+  TempDir tmp;
+  const auto& small = Sample(10, "320x240");
+  const auto& large = Sample(4, "640x360");
+  auto rec = Recorder::Open(RecorderOptions{.dir = tmp.path()});
+  REQUIRE(rec.ok());
+  (*rec)->StartPart(small.headers);
+  (*rec)->OnFlvTag(kFlvTagVideo, 0, small.headers.video.data(), small.headers.video.size());
+  Feed(rec->get(), small, 0, 2000);
+  (*rec)->OnFlvTag(kFlvTagVideo, 0, large.headers.video.data(), large.headers.video.size());
+  Feed(rec->get(), large, 0, 2000);
+  REQUIRE((*rec)->Finish().ok());
+  CHECK((*rec)->stats().parts == 2);
+  auto out = Archive(ArchiveRequest{tmp.path(), tmp.Join("out")}, nullptr, nullptr);
+  REQUIRE(out.ok());
+  CHECK(out->parts_used == 2);
+  CHECK(out->reencoded);
+  CHECK(out->duration_seconds == Approx(4.0).margin(0.3));
+}
+
 TEST_CASE("an audio-only ingest starts at its first audio tag", "[vod][recorder]") {
   TempDir tmp;
   const auto& flv = Sample();
