@@ -72,7 +72,8 @@ void CmafPipeline::Run() {
       transcoder_->FillStats(&stats_);
     }
   }
-  if (ended && status.ok()) status = transcoder_->Finish();
+  // Stop() discards the partial segment; state.json is already current.
+  if (ended && status.ok() && !queue_.aborted()) status = transcoder_->Finish();
   {
     std::lock_guard<std::mutex> l(stats_mu_);
     transcoder_->FillStats(&stats_);

@@ -158,7 +158,7 @@ Status OutputPublisher::Publish(const std::string& track, const std::vector<uint
     }
   }
   if (viewable_) return WriteManifests();
-  return Status::Ok();
+  return WriteText(kStateFile, state_.ToJson());  // numbers stay unique across a resume
 }
 
 Status OutputPublisher::WriteManifests() {

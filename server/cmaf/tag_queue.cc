@@ -76,3 +76,12 @@ uint64_t TagQueue::dropped_tags() const {
 }
 
 }  // namespace ffsb::cmaf
+
+namespace ffsb::cmaf {
+
+bool TagQueue::aborted() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return aborted_;
+}
+
+}  // namespace ffsb::cmaf

@@ -40,6 +40,7 @@ class TagQueue {
   bool Pop(FlvTag* out, uint64_t* drop_episodes);
 
   uint64_t dropped_tags() const;
+  bool aborted() const;
 
  private:
   static bool IsAlwaysKept(uint8_t type, const uint8_t* body, size_t size);

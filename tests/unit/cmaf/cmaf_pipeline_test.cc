@@ -283,3 +283,27 @@ TEST_CASE("Queue overflow drops to the next keyframe without failing", "[integra
   CHECK(o.finished_calls == 1);
   CHECK(o.stats.tags_dropped > 0);
 }
+
+TEST_CASE("Stop mid-stream aborts cleanly; later tags are ignored", "[integration]") {
+  auto tags = ReadFlvFile(AudioLess720p());
+  REQUIRE_FALSE(tags.empty());
+  ffsb::SystemClock clock;
+  PipelineOptions o;
+  o.ladder = Only360p();
+  o.output_dir = FreshDir("stop");
+  o.clock = &clock;
+  int finished = 0, errors = 0;
+  PipelineCallbacks cb;
+  cb.on_finished = [&] { ++finished; };
+  cb.on_error = [&](PipelineError, const std::string&) { ++errors; };
+  auto p = CmafPipeline::Start(o, cb);
+  REQUIRE(p.ok());
+  for (size_t i = 0; i < tags.size() / 2; ++i)
+    (*p)->OnFlvTag(tags[i].type, tags[i].timestamp_ms, tags[i].body.data(), tags[i].body.size());
+  (*p)->Stop();
+  (*p)->OnFlvTag(tags.back().type, tags.back().timestamp_ms, tags.back().body.data(), tags.back().body.size());
+  (*p)->OnEnd();
+  p->reset();
+  CHECK(finished == 1);
+  CHECK(errors == 0);
+}
