@@ -45,7 +45,7 @@ void ArchiveQueue::Stop() {
     cv_.notify_all();
   }
   for (auto& t : workers_) {
-    if (t.joinable() && t.get_id() != std::this_thread::get_id()) t.join();
+    if (t.joinable()) t.join();
   }
   workers_.clear();
 }

@@ -69,6 +69,7 @@ class ArchiveQueue {
   Status Enqueue(ArchiveJob job);
   // The next job to start fails with `reason` (MEDIA_SERVICE_INTERNAL_SERVER_ERROR).
   void FailNextArchive(std::string reason = "injected fault: fail the next archive");
+  // REQUIRES: not called from a callback (it joins the workers).
   void Stop();
 
   size_t pending() const;

@@ -193,12 +193,17 @@ Result<ArchiveOutputs> RunArchive(const ArchiveRequest& req, const ArchiveProfil
 
 }  // namespace
 
-Result<ArchiveOutputs> Archive(const ArchiveRequest& req, const ArchiveProgress& progress,
+Result<ArchiveOutputs> Archive(const ArchiveRequest& request, const ArchiveProgress& progress,
                                const std::atomic<bool>* cancel, FileSystem* fs) {
   if (fs == nullptr) fs = DefaultFileSystem();
   Logger log("vod.archiver");
-  auto profile = ParseArchiveProfile(req.video_profile_json, req.thumbnail_profile_json);
+  auto profile = ParseArchiveProfile(request.video_profile_json, request.thumbnail_profile_json);
   if (!profile.ok()) return profile.status();
+  ArchiveRequest req = request;
+  while (req.out_dir.size() > 1 && req.out_dir.back() == '/') req.out_dir.pop_back();
+  if (req.out_dir.empty() || req.out_dir == "/") {
+    return Status(ErrorCode::INVALID_REQUEST_PARAMETER, "invalid out_dir");
+  }
   auto out = RunArchive(req, &*profile, progress, cancel, fs, log);
   if (!out.ok() && !profile->reencode() &&
       out.status().message().find(kPartsDiffer) != std::string::npos) {

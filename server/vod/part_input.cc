@@ -61,9 +61,15 @@ Result<std::unique_ptr<PartInput>> PartInput::Open(FileSystem* fs, const std::st
   rc = avformat_find_stream_info(in->ctx_, nullptr);
   if (rc < 0) return MediaError("cannot read streams of " + path + ": " + AvError(rc));
   for (unsigned i = 0; i < in->ctx_->nb_streams; ++i) {
-    auto type = in->ctx_->streams[i]->codecpar->codec_type;
-    if (type == AVMEDIA_TYPE_VIDEO && in->video_index_ < 0) in->video_index_ = static_cast<int>(i);
-    if (type == AVMEDIA_TYPE_AUDIO && in->audio_index_ < 0) in->audio_index_ = static_cast<int>(i);
+    // Streams announced by onMetaData but never sent have no usable parameters.
+    const AVCodecParameters* par = in->ctx_->streams[i]->codecpar;
+    if (par->codec_id == AV_CODEC_ID_NONE) continue;
+    if (par->codec_type == AVMEDIA_TYPE_VIDEO && par->width > 0 && in->video_index_ < 0) {
+      in->video_index_ = static_cast<int>(i);
+    }
+    if (par->codec_type == AVMEDIA_TYPE_AUDIO && par->sample_rate > 0 && in->audio_index_ < 0) {
+      in->audio_index_ = static_cast<int>(i);
+    }
   }
   if (in->video_index_ < 0 && in->audio_index_ < 0) return MediaError("no media in " + path);
   // Read again from the first tag: find_stream_info consumed packets that the

@@ -92,7 +92,7 @@ TEST_CASE("archiving again replaces the output (idempotent)", "[vod][archiver]")
   std::ofstream(out_dir + ".partial/hls/junk.m4s") << "junk";
   auto first = Archive(ArchiveRequest{rec_dir, out_dir}, nullptr, nullptr);
   REQUIRE(first.ok());
-  auto second = Archive(ArchiveRequest{rec_dir, out_dir}, nullptr, nullptr);
+  auto second = Archive(ArchiveRequest{rec_dir, out_dir + "/"}, nullptr, nullptr);
   REQUIRE(second.ok());
   CHECK(second->Find("MP4")->size == first->Find("MP4")->size);
   CHECK(!std::filesystem::exists(out_dir + "/hls/junk.m4s"));

