@@ -32,8 +32,8 @@ int main(int argc, char** argv) {
     RTMP_Free(r);
     return 2;
   }
-  // RTMP_Write takes FLV bytes: the 13-byte header first, then whole tags.
-  if (RTMP_Write(r, reinterpret_cast<const char*>(file.data()), 13) < 0) return 3;
+  // RTMP_Write takes whole FLV tags (+ PreviousTagSize); it would skip an
+  // "FLV" header only when a tag follows it in the same call, so skip it here.
   size_t pos = 13;
   auto start = std::chrono::steady_clock::now();
   while (pos + 11 <= file.size()) {
