@@ -1,0 +1,33 @@
+// The server API (/v2/apps/me, Basic auth) and the member API (/v2/members/me,
+// Bearer) of contract §2–§7, registered on a Router. Handlers parse and
+// validate the request, call one Control use case, and render its answer in
+// the contract's JSON shapes (render.h); errors become the contract's
+// {"errorCode","errorMessage"} through http::Error() only.
+//
+// Threading: handlers run on the HTTP server's workers, concurrently.
+//
+// Ownership: the router's handlers keep references to `control` and
+// `config`; both must outlive the router. `config` is read at every request,
+// so it may be filled in after RegisterApi (the ports are known only once the
+// servers listen) but before the first request.
+#pragma once
+
+#include <string>
+
+#include "server/control/control.h"
+#include "server/http/router.h"
+
+namespace ffsb::http::api {
+
+struct ApiConfig {
+  std::string http_base;   // "http://127.0.0.1:8080" (public host + http port)
+  std::string ingest_url;  // "rtmp://127.0.0.1:1935/live"
+  std::string rtmp_base;   // "rtmp://127.0.0.1:1935/live"
+};
+
+void RegisterApi(Router& router, control::Control& control, const ApiConfig& config);
+
+// The OpenAPI 3 document served at GET /open-api/ffc-app-server.json.
+const std::string& OpenApiDocument();
+
+}  // namespace ffsb::http::api
