@@ -35,8 +35,8 @@ export async function renderSettings(ctx) {
     e.preventDefault();
     showError(err, null);
     ok.textContent = '';
-    const patch = { name: name.value.trim(), defaultRtmpOutputMode: mode.value,
-      callback: { url: url.value.trim(), accessId: accessId.value } };
+    const patch = { defaultRtmpOutputMode: mode.value, callback: { url: url.value.trim(), accessId: accessId.value } };
+    if (name.value.trim() !== app.name) patch.name = name.value.trim();
     if (password.value) patch.callback.accessPassword = password.value;
     save.disabled = true;
     try {
