@@ -26,7 +26,7 @@ std::map<std::string, std::string> Environment() {
   std::map<std::string, std::string> env;
   for (char** e = environ; e && *e; ++e) {
     const char* eq = strchr(*e, '=');
-    if (eq && strncmp(*e, "FFSANDBOX_", 10) == 0) env.emplace(std::string(*e, eq), std::string(eq + 1));
+    if (eq && strncmp(*e, "FFSANDBOX_", 10) == 0) env.emplace(std::string(*e, static_cast<size_t>(eq - *e)), std::string(eq + 1));
   }
   return env;
 }

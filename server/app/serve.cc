@@ -13,6 +13,9 @@
 
 #include "server/app/ingest_bridge.h"
 #include "server/app/media_routes.h"
+#include "server/app/serial_worker.h"
+#include "server/app/recordings.h"
+#include "server/app/stream_sinks.h"
 #include "server/app/seed.h"
 #include "server/base/clock.h"
 #include "server/base/log.h"
@@ -71,8 +74,9 @@ int RunServe(const ServeConfig& config) {
   }
   const std::string data_dir = std::filesystem::absolute(config.data_dir).lexically_normal().string();
   MediaRoutesConfig media_dirs{data_dir + "/cmaf", data_dir + "/vod"};
-  std::filesystem::create_directories(media_dirs.cmaf_dir, ec);
-  std::filesystem::create_directories(media_dirs.vod_dir, ec);
+  const std::string recordings_dir = data_dir + "/recordings";
+  for (const auto& d : {media_dirs.cmaf_dir, media_dirs.vod_dir, recordings_dir})
+    std::filesystem::create_directories(d, ec);
 
   SystemClock clock;
   SecureRandom random;
@@ -94,6 +98,13 @@ int RunServe(const ServeConfig& config) {
   MediaServer media(media_io, media_options, bridge);
   bridge.SetMediaServer(&media);
   control.SetIngestDropper(&bridge);
+  // Drained explicitly at shutdown, after the media loop and before the
+  // objects its jobs use.
+  auto worker = std::make_unique<SerialWorker>();
+  Recordings recordings(recordings_dir, media_io, *worker, nullptr);
+  control.AddListener(&recordings);
+  StreamSinks sinks({media_dirs.cmaf_dir}, bridge, recordings, *worker, clock);
+  media.SetSinkFactory([&sinks](const PublishGrant& g) { return sinks.Make(g); });
   auto rtmp_port = media.Listen(static_cast<uint16_t>(config.rtmp_port), config.bind);
   if (!rtmp_port.ok()) {
     fprintf(stderr, "ffsandbox: cannot listen for RTMP on %s:%d: %s\n", config.bind.c_str(), config.rtmp_port,
@@ -152,6 +163,7 @@ int RunServe(const ServeConfig& config) {
   boost::asio::post(media_io, [&media] { media.Stop(); });
   media_work.reset();
   media_thread.join();
+  worker.reset();  // waits for CMAF workers and recordings being finished
   log.Info("stopped");
   return 0;
 }

@@ -68,6 +68,7 @@ Status Control::SaveKey(store::StoreTx& tx, Changes& ch, const StreamKey& before
     e.app_id = after.app_id;
     e.member_id = after.member_id;
     e.state = std::string(ToString(after.stream_key_state));
+    e.previous_state = std::string(ToString(before.stream_key_state));
     e.forcibly_terminated = after.forcibly_terminated;
     e.time = clock_.Now();
     e.key = after;
@@ -86,6 +87,9 @@ Status Control::SaveRoom(store::StoreTx& tx, Changes& ch, const VideoRoom& befor
     e.app_id = after.app_id;
     e.member_id = after.member_id;
     e.state = std::string(ToString(after.video_room_state));
+    e.previous_state = std::string(ToString(before.video_room_state));
+    e.previous_vod_state = std::string(ToString(before.vod_state));
+    e.session_changed = before.live_session != after.live_session;
     e.forcibly_terminated = after.forcibly_terminated;
     e.time = clock_.Now();
     e.room = after;
@@ -109,6 +113,7 @@ Status Control::SavePost(store::StoreTx& tx, Changes& ch, const VideoPost* befor
     e.app_id = after.app_id;
     e.member_id = after.member_id;
     e.state = std::string(ToString(after.video_post_state));
+    if (before) e.previous_state = std::string(ToString(before->video_post_state));
     e.time = clock_.Now();
     e.post = after;
     ch.events.push_back(std::move(e));

@@ -35,6 +35,11 @@ struct DomainEvent {
   Id app_id = 0;
   Id member_id = 0;
   std::string state;  // streamKeyState, videoRoomState or videoPostState wire name
+  // Before the change ("" for a new entity), so listeners act on real
+  // transitions only: a room event may carry only a vodState or session change.
+  std::string previous_state;
+  std::string previous_vod_state;  // rooms only
+  bool session_changed = false;    // rooms only: a resume handed out new play URLs
   bool forcibly_terminated = false;
   Micros time = 0;
   // The entity after the change; exactly the one matching `kind` is set.
