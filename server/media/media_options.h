@@ -25,6 +25,10 @@ struct MediaServerOptions {
   // Bytes queued for one viewer before it is dropped to the next keyframe;
   // a viewer that overflows 3 times in 10 s is disconnected.
   size_t viewer_queue_bytes = 4 << 20;
+  // Merged writes: after publisher input, viewers are flushed at most this
+  // often, so one sendmsg carries several audio/video messages (SRS's
+  // "mw_latency"). Costs at most this much extra latency; 0 = flush at once.
+  ms merge_write{80};
   uint32_t out_chunk_size = 4096;
   uint32_t max_message_length = 8 << 20;
   // GOP cache bound (bytes); past it the cache stops growing until the next keyframe.

@@ -29,9 +29,26 @@ void RtmpSession::OnReadable() {
     if (!Consume(host_->scratch(), size_t(n))) return;
     if (size_t(n) < host_->scratch_size()) break;
   }
-  if (hub_ && role_ == Role::kPublisher) hub_->FlushSubscribers();
+  if (hub_ && role_ == Role::kPublisher) ScheduleViewerFlush();
   Flush();
   WaitReadable();
+}
+
+void RtmpSession::ScheduleViewerFlush() {
+  auto delay = host_->options().merge_write;
+  if (delay.count() <= 0) {
+    hub_->FlushSubscribers();
+    return;
+  }
+  if (flush_armed_) return;
+  if (!flush_timer_) flush_timer_ = std::make_unique<boost::asio::steady_timer>(socket_.get_executor());
+  flush_armed_ = true;
+  flush_timer_->expires_after(delay);
+  auto self = std::static_pointer_cast<RtmpSession>(shared_from_this());
+  flush_timer_->async_wait([self](const boost::system::error_code&) {
+    self->flush_armed_ = false;
+    if (self->hub_ && self->role_ == Role::kPublisher) self->hub_->FlushSubscribers();
+  });
 }
 
 bool RtmpSession::Consume(const uint8_t* data, size_t n) {

@@ -59,6 +59,7 @@ class RtmpSession : public Connection, public Subscriber {
   void HandleMedia(RtmpMessage& m);
   void HandleAggregate(const RtmpMessage& m);
   void IngestFrame(uint8_t type, uint32_t ts, std::vector<uint8_t> body);
+  void ScheduleViewerFlush();
   // Commands (rtmp_session_commands.cc).
   void OnConnect(const RtmpCommand& c);
   void OnCreateStream(const RtmpCommand& c);
@@ -88,6 +89,9 @@ class RtmpSession : public Connection, public Subscriber {
   std::shared_ptr<StreamHub> hub_;
   std::string close_reason_ = "disconnected";
   bool got_media_ = false;
+  // Publisher only: batches viewer flushes (MediaServerOptions::merge_write).
+  std::unique_ptr<boost::asio::steady_timer> flush_timer_;
+  bool flush_armed_ = false;
 };
 
 }  // namespace ffsb
