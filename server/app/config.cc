@@ -71,6 +71,8 @@ const std::vector<Option>& Options() {
        [](ServeConfig& c, const std::string& v) { return ParseBool("--sandbox-api", v, &c.sandbox_api); }},
       {{"--operator-password", "FFSANDBOX_OPERATOR_PASSWORD", "console operator password (else generated, printed once)"},
        false, OptStr(&ServeConfig::operator_password)},
+      {{"--web-dir", "FFSANDBOX_WEB_DIR", "console files and their npm packages (the source tree's web/)"}, false,
+       Str(&ServeConfig::web_dir)},
       {{"--log-level", "FFSANDBOX_LOG_LEVEL", "debug, info, warn, error (info)"}, false,
        [](ServeConfig& c, const std::string& v) {
          if (v != "debug" && v != "info" && v != "warn" && v != "error")

@@ -29,6 +29,7 @@ struct ServeConfig {
   int archive_workers = 1;
   bool sandbox_api = false;  // /_sandbox/ control API (reset, chaos faults)
   std::optional<std::string> operator_password;  // console sign-in
+  std::string web_dir;  // console and vendor files; empty: the source tree's web/
   std::string log_level = "info";
   std::optional<std::string> log_file;
   std::optional<std::string> ready_file;  // write {"http":P,"rtmp":P} here once listening

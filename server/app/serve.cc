@@ -13,6 +13,7 @@
 
 #include "server/app/ingest_bridge.h"
 #include "server/app/media_routes.h"
+#include "server/app/notifications.h"
 #include "server/app/serial_worker.h"
 #include "server/app/recordings.h"
 #include "server/app/stream_sinks.h"
@@ -20,6 +21,12 @@
 #include "server/base/clock.h"
 #include "server/base/log.h"
 #include "server/base/random.h"
+#include "server/cmaf/ffmpeg_log.h"
+#include "server/console/console.h"
+#include "server/console/console_events.h"
+#include "server/console/operator_account.h"
+#include "server/http/sse.h"
+#include "server/notify/webhook_dispatcher.h"
 #include "server/control/control.h"
 #include "server/http/api/api.h"
 #include "server/http/server.h"
@@ -64,6 +71,7 @@ int RunServe(const ServeConfig& config) {
   sigset_t stop_signals = BlockStopSignals();
   SetLogLevel(ParseLevel(config.log_level));
   if (config.log_file) SetLogFile(*config.log_file);
+  cmaf::InstallFfmpegLogBridge();
   Logger log("serve");
 
   std::error_code ec;
@@ -88,6 +96,14 @@ int RunServe(const ServeConfig& config) {
   control::Control control(**store, clock, random);
   if (!SeedDefaultApp(control, config)) return 1;
   control.RecoverAfterRestart();
+  auto operator_password = console::EnsureOperator(data_dir, config.operator_password, random);
+  if (!operator_password.ok()) {
+    fprintf(stderr, "ffsandbox: console operator account: %s\n", operator_password.status().ToString().c_str());
+    return 1;
+  }
+  if (*operator_password)
+    printf("console operator account created (shown once):\n  user:     operator\n  password: %s\n",
+           (*operator_password)->c_str());
 
   // The media plane: one loop, one thread.
   boost::asio::io_context media_io(1);
@@ -120,6 +136,24 @@ int RunServe(const ServeConfig& config) {
   http::Router router;
   http::api::RegisterApi(router, control, api_config);
   RegisterMediaRoutes(router, media, media_dirs, ready);
+
+  // Notifications (contract §8): webhooks, the member event source, the
+  // console's live updates.
+  notify::DispatcherOptions webhook_options;
+  webhook_options.clock = &clock;
+  notify::WebhookDispatcher webhooks(webhook_options);
+  http::SseHub member_sse;
+  auto console_events = std::make_shared<console::ConsoleEvents>(clock);
+  if (Status s = member_sse.Start(); !s.ok()) log.Error("member event source: " + s.ToString());
+  if (Status s = console_events->Start(); !s.ok()) log.Error("console events: " + s.ToString());
+  Notifications notifications(control, webhooks, member_sse, console_events.get(), api_config, clock, random);
+  control.AddListener(&notifications);
+  notifications.RegisterRoutes(router);
+  console::ConsoleConfig console_config;
+  console_config.data_dir = data_dir;
+  if (!config.web_dir.empty()) console_config.web_dir = config.web_dir;
+  console_config.events = console_events;
+  console::RegisterConsole(router, control, console_config);
   http::HttpServer::Options http_options;
   http_options.bind = config.bind;
   http_options.port = static_cast<uint16_t>(config.http_port);
@@ -164,6 +198,9 @@ int RunServe(const ServeConfig& config) {
   media_work.reset();
   media_thread.join();
   worker.reset();  // waits for CMAF workers and recordings being finished
+  member_sse.Stop();
+  console_events->Stop();
+  webhooks.Stop();
   log.Info("stopped");
   return 0;
 }

@@ -25,6 +25,7 @@ std::string Fixed(double v, int digits) {
 struct MediaServer::Ingest {
   std::shared_ptr<RtmpSession> session;
   std::shared_ptr<StreamHub> hub;
+  std::string stream_name;  // the key string it was published with (secret)
   int64_t next_stats_us = 0;
 };
 
@@ -131,22 +132,17 @@ void MediaServer::RequestPublish(const std::shared_ptr<RtmpSession>& s, const Pu
 
 void MediaServer::Decide(const std::shared_ptr<RtmpSession>& s, const PublishTarget& t,
                          bool first) {
-  PublishRequest req{t.app, t.name, t.mode, s->remote()};
-  auto grant = gate_.Authorize(req);
   std::string key = RedactKey(t.name);
-  if (!grant.ok()) {
-    kLog.Info("publish refused key=" + key + " remote=" + s->remote() + ": " + grant.status().message());
-    s->RefusePublish(grant.status().message().empty() ? "Unknown stream key." : grant.status().message());
-    return;
-  }
-  auto it = ingests_.find(grant->stream_key_id);
-  if (it != ingests_.end()) {
-    int64_t silent = NowUs() - it->second->hub->last_media_us();
+  // A key already ingesting here: decide refuse / wait / take over before
+  // asking the gate, which refuses a key that is ingesting.
+  for (auto& [key_id, in] : ingests_) {
+    if (in->stream_name != t.name) continue;
+    int64_t silent = NowUs() - in->hub->last_media_us();
     int64_t window = std::chrono::duration_cast<std::chrono::microseconds>(options_.takeover_window).count();
     if (silent >= window) {
-      kLog.Info("takeover key=" + key + ": previous publisher " + it->second->session->remote() +
-                " silent for " + Fixed(silent / 1e6, 1) + " s, accepting " + s->remote());
-      EndIngest(grant->stream_key_id, "takeover", true);
+      kLog.Info("takeover key=" + key + ": previous publisher " + in->session->remote() + " silent for " +
+                Fixed(silent / 1e6, 1) + " s, accepting " + s->remote());
+      EndIngest(key_id, "takeover", true);
     } else if (silent >= std::min<int64_t>(window / 3, 500'000)) {
       // The current publisher looks dead (a live encoder sends every few tens
       // of ms): decide again when the window is over.
@@ -158,9 +154,17 @@ void MediaServer::Decide(const std::shared_ptr<RtmpSession>& s, const PublishTar
       s->RefusePublish("This stream key is already publishing.");
       return;
     }
+    break;
   }
-  if (play_ids_.count(grant->play_id)) {
-    s->RefusePublish("This stream is already publishing.");
+  PublishRequest req{t.app, t.name, t.mode, s->remote()};
+  auto grant = gate_.Authorize(req);
+  if (!grant.ok()) {
+    kLog.Info("publish refused key=" + key + " remote=" + s->remote() + ": " + grant.status().message());
+    s->RefusePublish(grant.status().message().empty() ? "Unknown stream key." : grant.status().message());
+    return;
+  }
+  if (ingests_.count(grant->stream_key_id) || play_ids_.count(grant->play_id)) {
+    s->RefusePublish("This stream key is already publishing.");
     return;
   }
   StartIngest(s, t, std::move(*grant));
@@ -172,6 +176,7 @@ void MediaServer::StartIngest(const std::shared_ptr<RtmpSession>& s, const Publi
   if (sink_factory_) sinks = sink_factory_(g);
   auto in = std::make_unique<Ingest>();
   in->session = s;
+  in->stream_name = t.name;
   in->hub = std::make_shared<StreamHub>(g, RedactKey(t.name), options_.gop_cache_bytes, NowUs(),
                                         std::move(sinks));
   in->next_stats_us = NowUs() + std::chrono::duration_cast<std::chrono::microseconds>(options_.stats_interval).count();
