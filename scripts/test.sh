@@ -24,6 +24,7 @@ stage() {  # stage NAME COMMAND...
 }
 
 bash scripts/setup.sh || exit 1
+bash scripts/setup-web.sh || exit 1
 bash scripts/build.sh || { echo "build failed"; exit 1; }
 
 stage "ctest (unit + integration binaries)" \
@@ -35,6 +36,7 @@ if ls tests/integration/*/test_*.py >/dev/null 2>&1; then
   stage "pytest tests/integration" \
     $PY -m pytest -q -p no:cacheprovider tests/integration --junitxml=tests/artifacts/integration.xml
 fi
+stage "browser: console pages (headless chromium)" bash tests/browser/run.sh smoke
 if [ -f conformance/conftest.py ]; then
   stage "conformance suite" $PY -m pytest -q -p no:cacheprovider conformance
 fi
