@@ -7,5 +7,6 @@ namespace ffsb::emu {
 int PublishCommand(int argc, char** argv);
 int PlayCommand(int argc, char** argv);
 int LoadCommand(int argc, char** argv);
+int RunCommand(int argc, char** argv);
 
 }  // namespace ffsb::emu

@@ -1,27 +1,40 @@
+// The RTMP flavour of a load viewer, built on the protocol layer
+// (server/protocol: HandshakeClient, ChunkReader, ChunkWriter, commands,
+// control messages), as the style guide asks: the emulator reuses protocol,
+// never the server's internals. Talks to any RTMP server (checked against
+// nginx-rtmp and ffsandbox). See load_viewer.h for threading and ownership.
 #include <array>
-#include <random>
 
 #include "emulator/load/load_viewer.h"
-#include "emulator/rtmp/amf0.h"
-#include "emulator/rtmp/chunk_reader.h"
+#include "server/base/random.h"
+#include "server/protocol/chunk_reader.h"
+#include "server/protocol/chunk_writer.h"
+#include "server/protocol/command.h"
+#include "server/protocol/control.h"
+#include "server/protocol/handshake.h"
 
 namespace ffsb::emu {
 namespace {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
-constexpr size_t kHandshakeSize = 1536;
+// Payloads stay bounded: a load viewer never needs more than a few MB per message.
+ChunkReader::Limits ViewerLimits() { return ChunkReader::Limits{rtmp::kMaxMessageLength, 64}; }
 
 class RtmpLoadViewer final : public LoadViewer, public std::enable_shared_from_this<RtmpLoadViewer> {
  public:
-  RtmpLoadViewer(asio::io_context& io, const Url& url, LoadCounters* c) : sock_(io), url_(url), c_(c) {}
+  RtmpLoadViewer(asio::io_context& io, const Url& url, LoadCounters* c)
+      : sock_(io), url_(url), c_(c), reader_(ViewerLimits()) {}
 
   void Start(const tcp::endpoint& ep) override {
     ++c_->started;
     sock_.async_connect(ep, [self = shared_from_this()](boost::system::error_code ec) {
       if (ec) return self->Fail();
       self->sock_.set_option(tcp::no_delay(true));
-      self->SendC0C1();
+      // Plain (non-digest) C1: every server accepts it (RTMP spec §5.2).
+      SeededRandom rng(reinterpret_cast<uintptr_t>(self.get()));
+      self->Write(self->hs_.Start(&rng, /*digest=*/false));
+      self->ReadMore();
     });
   }
   void Stop() override {
@@ -41,133 +54,139 @@ class RtmpLoadViewer final : public LoadViewer, public std::enable_shared_from_t
   }
 
   void Write(std::vector<uint8_t> bytes) {
+    if (bytes.empty()) return;
     auto buf = std::make_shared<std::vector<uint8_t>>(std::move(bytes));
     asio::async_write(sock_, asio::buffer(*buf), [self = shared_from_this(), buf](boost::system::error_code ec, size_t) {
       if (ec) self->Fail();
     });
   }
 
-  // RTMP spec §5.2: C0 (version 3) + C1 (time, zero, random); the simple
-  // handshake without digests, which every server accepts.
-  void SendC0C1() {
-    std::vector<uint8_t> c(1 + kHandshakeSize, 0);
-    c[0] = 3;
-    std::minstd_rand rng(static_cast<unsigned>(reinterpret_cast<uintptr_t>(this)));
-    for (size_t i = 9; i < c.size(); ++i) c[i] = static_cast<uint8_t>(rng());
-    Write(std::move(c));
-    hs_ = std::make_shared<std::vector<uint8_t>>(1 + 2 * kHandshakeSize);
-    asio::async_read(sock_, asio::buffer(*hs_), [self = shared_from_this()](boost::system::error_code ec, size_t) {
-      if (ec) return self->Fail();
-      self->OnS0S1S2();
-    });
-  }
-
-  void OnS0S1S2() {
-    // C2 echoes S1.
-    std::vector<uint8_t> out(hs_->begin() + 1, hs_->begin() + 1 + kHandshakeSize);
-    hs_.reset();
-    std::vector<uint8_t> cmd;
-    amf0::WriteString(&cmd, "connect");
-    amf0::WriteNumber(&cmd, 1);
-    amf0::WriteObjectStart(&cmd);
-    amf0::WriteKey(&cmd, "app"); amf0::WriteString(&cmd, url_.RtmpApp());
-    amf0::WriteKey(&cmd, "flashVer"); amf0::WriteString(&cmd, "LNX 9,0,124,2");
-    amf0::WriteKey(&cmd, "tcUrl"); amf0::WriteString(&cmd, url_.RtmpTcUrl());
-    amf0::WriteKey(&cmd, "fpad"); amf0::WriteBool(&cmd, false);
-    amf0::WriteKey(&cmd, "capabilities"); amf0::WriteNumber(&cmd, 15);
-    amf0::WriteKey(&cmd, "audioCodecs"); amf0::WriteNumber(&cmd, 3191);
-    amf0::WriteKey(&cmd, "videoCodecs"); amf0::WriteNumber(&cmd, 252);
-    amf0::WriteKey(&cmd, "videoFunction"); amf0::WriteNumber(&cmd, 1);
-    amf0::WriteObjectEnd(&cmd);
-    auto chunked = ChunkMessage(3, 20, 0, 0, cmd);
-    out.insert(out.end(), chunked.begin(), chunked.end());
-    Write(std::move(out));
-    ReadMore();
-  }
-
   void ReadMore() {
     sock_.async_read_some(asio::buffer(buf_), [self = shared_from_this()](boost::system::error_code ec, size_t n) {
       if (ec) return self->Fail();
       self->c_->bytes += n;
-      self->received_ += n;
-      Status st = self->reader_.Feed({self->buf_.data(), n}, [&](const RtmpMessage& m) { self->OnMessage(m); });
-      if (!st.ok()) return self->Fail();
-      if (self->ack_window_ && self->received_ - self->acked_ >= self->ack_window_) self->SendAck();
+      if (!self->OnBytes(self->buf_.data(), n)) return self->Fail();
       if (!self->done_) self->ReadMore();
     });
   }
 
-  void SendAck() {
-    acked_ = received_;
-    uint32_t v = static_cast<uint32_t>(received_);
-    std::array<uint8_t, 4> p = {static_cast<uint8_t>(v >> 24), static_cast<uint8_t>(v >> 16),
-                                static_cast<uint8_t>(v >> 8), static_cast<uint8_t>(v)};
-    Write(ChunkMessage(2, 3, 0, 0, p));
+  // false: protocol violation or refusal.
+  bool OnBytes(const uint8_t* p, size_t n) {
+    if (!hs_.done()) {
+      std::vector<uint8_t> out;
+      auto used = hs_.Feed(p, n, &out);
+      if (!used.ok()) return false;
+      if (hs_.done()) {
+        SendConnect(&out);  // C2 and connect in one write
+        Write(std::move(out));
+      }
+      p += *used;
+      n -= *used;
+      if (n == 0) return true;
+    }
+    reader_.Append(p, n);
+    RtmpMessage m;
+    for (;;) {
+      auto got = reader_.Next(&m);
+      if (!got.ok()) return false;
+      if (!*got) break;
+      if (!OnMessage(m)) return false;
+      if (done_) return true;
+    }
+    if (ack_window_ && reader_.bytes_consumed() - acked_ >= ack_window_) {
+      acked_ = reader_.bytes_consumed();
+      std::vector<uint8_t> out;
+      WriteAcknowledgement(writer_, static_cast<uint32_t>(acked_), &out);
+      Write(std::move(out));
+    }
+    return true;
   }
 
-  void OnMessage(const RtmpMessage& m) {
+  void SendConnect(std::vector<uint8_t>* out) {
+    Amf0Value obj = Amf0Value::Object();
+    obj.Set("app", Amf0Value::String(url_.RtmpApp()))
+        .Set("flashVer", Amf0Value::String("LNX 9,0,124,2"))
+        .Set("tcUrl", Amf0Value::String(url_.RtmpTcUrl()))
+        .Set("fpad", Amf0Value::Boolean(false))
+        .Set("capabilities", Amf0Value::Number(15))
+        .Set("audioCodecs", Amf0Value::Number(3191))
+        .Set("videoCodecs", Amf0Value::Number(252))
+        .Set("videoFunction", Amf0Value::Number(1));
+    writer_.Write({rtmp::kCsidCommand, rtmp::kCommandAmf0, 0, 0}, EncodeCommand("connect", 1, obj), out);
+  }
+
+  bool OnMessage(const RtmpMessage& m) {
     switch (m.type) {
-      case 8: ++c_->audio_frames; return;
-      case 9: ++c_->video_frames; return;
-      case 5:  // Window Acknowledgement Size
-        if (m.payload.size() >= 4)
-          ack_window_ = (uint32_t{m.payload[0]} << 24) | (m.payload[1] << 16) | (m.payload[2] << 8) | m.payload[3];
-        return;
-      case 4:  // User Control: answer PingRequest (6) with PingResponse (7)
-        if (m.payload.size() >= 6 && m.payload[1] == 6) {
-          std::vector<uint8_t> p = {0, 7, m.payload[2], m.payload[3], m.payload[4], m.payload[5]};
-          Write(ChunkMessage(2, 4, 0, 0, p));
+      case rtmp::kAudio: ++c_->audio_frames; return true;
+      case rtmp::kVideo: ++c_->video_frames; return true;
+      case rtmp::kSetChunkSize: {
+        auto v = ParseU32Payload(m.payload);
+        return v.ok() && reader_.SetChunkSize(*v).ok();
+      }
+      case rtmp::kAbort: {
+        auto v = ParseU32Payload(m.payload);
+        if (v.ok()) reader_.Abort(*v);
+        return true;
+      }
+      case rtmp::kWindowAckSize: {
+        auto v = ParseU32Payload(m.payload);
+        if (v.ok()) ack_window_ = *v;
+        return true;
+      }
+      case rtmp::kUserControl: {
+        auto ev = ParseUserControl(m.payload);
+        if (ev.ok() && ev->type == rtmp::kPingRequest) {
+          std::vector<uint8_t> out;
+          WriteUserControl(writer_, rtmp::kPingResponse, ev->arg, &out);
+          Write(std::move(out));
         }
-        return;
-      case 20: OnCommand(m); return;
-      default: return;
+        return true;
+      }
+      case rtmp::kCommandAmf0: return OnCommand(m);
+      default: return true;
     }
   }
 
-  void OnCommand(const RtmpMessage& m) {
-    auto vals = amf0::DecodeAll(m.payload);
-    if (!vals || vals->size() < 2 || (*vals)[0].type != amf0::Value::Type::kString) return;
-    const std::string& name = (*vals)[0].string;
-    double txn = (*vals)[1].number;
-    if (name == "_result" && txn == 1) {
-      std::vector<uint8_t> cmd;
-      amf0::WriteString(&cmd, "createStream");
-      amf0::WriteNumber(&cmd, 2);
-      amf0::WriteNull(&cmd);
-      Write(ChunkMessage(3, 20, 0, 0, cmd));
-    } else if (name == "_result" && txn == 2 && vals->size() >= 4) {
-      stream_id_ = static_cast<uint32_t>((*vals)[3].number);
-      std::vector<uint8_t> cmd;
-      amf0::WriteString(&cmd, "play");
-      amf0::WriteNumber(&cmd, 3);
-      amf0::WriteNull(&cmd);
-      amf0::WriteString(&cmd, url_.RtmpStreamName());
-      amf0::WriteNumber(&cmd, -1000);  // live, or recorded from the start
-      Write(ChunkMessage(8, 20, stream_id_, 0, cmd));
-      // Set Buffer Length (User Control event 3): 1 s.
-      std::vector<uint8_t> sbl = {0, 3, static_cast<uint8_t>(stream_id_ >> 24), static_cast<uint8_t>(stream_id_ >> 16),
-                                  static_cast<uint8_t>(stream_id_ >> 8), static_cast<uint8_t>(stream_id_), 0, 0, 0x03, 0xe8};
-      Write(ChunkMessage(2, 4, 0, 0, sbl));
-    } else if (name == "_error") {
-      Fail();
-    } else if (name == "onStatus" && vals->size() >= 4) {
-      std::string code = (*vals)[3].GetString("code");
-      std::string level = (*vals)[3].GetString("level");
-      if (level == "error") return Fail();
-      if (code == "NetStream.Play.Start" && !playing_) {
+  bool OnCommand(const RtmpMessage& m) {
+    auto cmd = ParseCommand(m.payload);
+    if (!cmd.ok()) return true;  // not ours to judge: ignore
+    std::vector<uint8_t> out;
+    if (cmd->name == "_result" && cmd->transaction_id == 1) {
+      writer_.Write({rtmp::kCsidCommand, rtmp::kCommandAmf0, 0, 0},
+                    EncodeCommand("createStream", 2, Amf0Value::Null()), &out);
+    } else if (cmd->name == "_result" && cmd->transaction_id == 2 && !cmd->args.empty()) {
+      stream_id_ = static_cast<uint32_t>(cmd->args[0].number);
+      // play(name, start=-1000: live, or recorded from the start)
+      writer_.Write({8, rtmp::kCommandAmf0, 0, stream_id_},
+                    EncodeCommand("play", 3, Amf0Value::Null(),
+                                  {Amf0Value::String(url_.RtmpStreamName()), Amf0Value::Number(-1000)}),
+                    &out);
+      // Set Buffer Length (User Control 3): stream id + 1000 ms.
+      std::vector<uint8_t> sbl = {0, 3, uint8_t(stream_id_ >> 24), uint8_t(stream_id_ >> 16),
+                                  uint8_t(stream_id_ >> 8), uint8_t(stream_id_), 0, 0, 0x03, 0xe8};
+      writer_.Write({rtmp::kCsidControl, rtmp::kUserControl, 0, 0}, sbl, &out);
+    } else if (cmd->name == "_error") {
+      return false;
+    } else if (cmd->name == "onStatus" && !cmd->args.empty()) {
+      const Amf0Value& info = cmd->args[0];
+      if (info.GetString("level") == "error") return false;
+      if (info.GetString("code") == "NetStream.Play.Start" && !playing_) {
         playing_ = true;
         ++c_->connected;
       }
     }
+    Write(std::move(out));
+    return true;
   }
 
   tcp::socket sock_;
   Url url_;
   LoadCounters* c_;
-  std::shared_ptr<std::vector<uint8_t>> hs_;
   std::array<uint8_t, 32 * 1024> buf_;
+  HandshakeClient hs_;
   ChunkReader reader_;
-  uint64_t received_ = 0, acked_ = 0;
+  ChunkWriter writer_;
+  uint64_t acked_ = 0;
   uint32_t ack_window_ = 0;
   uint32_t stream_id_ = 0;
   bool playing_ = false;

@@ -1,6 +1,7 @@
 #include "emulator/media/flv_tag.h"
 
-#include "emulator/rtmp/amf0.h"
+#include "server/protocol/amf0.h"
+#include "server/protocol/command.h"
 
 namespace ffsb::emu {
 
@@ -39,28 +40,21 @@ MediaPacket AudioConfigPacket(const StreamInfo& info) {
 }
 
 std::vector<uint8_t> BuildMetadataBody(const StreamInfo& info) {
-  std::vector<uint8_t> b;
-  amf0::WriteString(&b, "@setDataFrame");
-  amf0::WriteString(&b, "onMetaData");
-  amf0::WriteEcmaArrayStart(&b, info.has_audio ? 11 : 6);
-  auto num = [&](const char* k, double v) { amf0::WriteKey(&b, k); amf0::WriteNumber(&b, v); };
-  num("width", info.width);
-  num("height", info.height);
-  num("framerate", info.fps);
-  num("videocodecid", 7);
-  num("videodatarate", static_cast<double>(info.video_bitrate) / 1000);
-  amf0::WriteKey(&b, "encoder");
-  amf0::WriteString(&b, "ffemu");
+  Amf0Value meta = Amf0Value::EcmaArray();
+  meta.Set("width", Amf0Value::Number(info.width))
+      .Set("height", Amf0Value::Number(info.height))
+      .Set("framerate", Amf0Value::Number(info.fps))
+      .Set("videocodecid", Amf0Value::Number(7))
+      .Set("videodatarate", Amf0Value::Number(static_cast<double>(info.video_bitrate) / 1000))
+      .Set("encoder", Amf0Value::String("ffemu"));
   if (info.has_audio) {
-    num("audiocodecid", 10);
-    num("audiosamplerate", info.sample_rate);
-    num("audiosamplesize", 16);
-    num("audiodatarate", static_cast<double>(info.audio_bitrate) / 1000);
-    amf0::WriteKey(&b, "stereo");
-    amf0::WriteBool(&b, info.channels > 1);
+    meta.Set("audiocodecid", Amf0Value::Number(10))
+        .Set("audiosamplerate", Amf0Value::Number(info.sample_rate))
+        .Set("audiosamplesize", Amf0Value::Number(16))
+        .Set("audiodatarate", Amf0Value::Number(static_cast<double>(info.audio_bitrate) / 1000))
+        .Set("stereo", Amf0Value::Boolean(info.channels > 1));
   }
-  amf0::WriteObjectEnd(&b);
-  return b;
+  return EncodeValues({Amf0Value::String("@setDataFrame"), Amf0Value::String("onMetaData"), meta});
 }
 
 std::optional<MediaPacket> ParseTagBody(MediaKind kind, int64_t dts_ms, std::span<const uint8_t> body) {

@@ -5,6 +5,7 @@
 namespace ffsb::emu {
 
 Micros PlayStats::OnMedia(uint64_t bytes, Micros duration) {
+  Lock l(mu_);
   Micros now = clock_.Monotonic();
   bytes_ += bytes;
   if (first_media_ < 0) first_media_ = now;
@@ -19,11 +20,13 @@ Micros PlayStats::OnMedia(uint64_t bytes, Micros duration) {
 }
 
 void PlayStats::OnVideoFrame() {
+  Lock l(mu_);
   ++video_frames_;
   if (first_video_ < 0) first_video_ = clock_.Monotonic();
 }
 
 void PlayStats::OnStamp(Micros capture, Micros presented, bool from_barcode) {
+  Lock l(mu_);
   double ms = static_cast<double>(presented - capture) / 1000.0;
   if (ms < -60'000 || ms > 3'600'000) return;  // not our stamp, or clocks apart
   latencies_ms_.push_back(ms);
@@ -31,16 +34,19 @@ void PlayStats::OnStamp(Micros capture, Micros presented, bool from_barcode) {
 }
 
 double PlayStats::SecondsSinceMedia() const {
+  Lock l(mu_);
   Micros ref = std::max(last_media_ < 0 ? start_ : last_media_, playable_until_);
   return static_cast<double>(clock_.Monotonic() - ref) / 1e6;
 }
 
 std::optional<double> PlayStats::startup_ms() const {
+  Lock l(mu_);
   if (first_video_ < 0) return std::nullopt;
   return static_cast<double>(first_video_ - start_) / 1000.0;
 }
 
 std::optional<double> PlayStats::LatencyPercentileMs(double pct) const {
+  Lock l(mu_);
   if (latencies_ms_.empty()) return std::nullopt;
   std::vector<double> v = latencies_ms_;
   size_t k = std::min(v.size() - 1, static_cast<size_t>(pct / 100.0 * static_cast<double>(v.size())));
@@ -49,6 +55,7 @@ std::optional<double> PlayStats::LatencyPercentileMs(double pct) const {
 }
 
 void PlayStats::MaybePrint(FILE* out) {
+  Lock l(mu_);
   Micros now = clock_.Monotonic();
   if (!out || now - last_print_ < 1'000'000) return;
   double dt = static_cast<double>(now - last_print_) / 1e6;
@@ -60,6 +67,10 @@ void PlayStats::MaybePrint(FILE* out) {
   std::fflush(out);
   last_print_ = now;
   last_print_bytes_ = bytes_;
+}
+
+double PlayStats::seconds() const {
+  return static_cast<double>(clock_.Monotonic() - start_) / 1e6;
 }
 
 namespace {
@@ -82,6 +93,7 @@ std::string JsonEscape(const std::string& s) {
 }
 
 std::string PlayStats::SummaryJson(bool ok, const std::string& error, const std::string& protocol) const {
+  Lock l(mu_);
   std::string j = "{\"ok\":" + std::string(ok ? "true" : "false");
   j += ",\"protocol\":\"" + protocol + "\"";
   j += ",\"startup_ms\":" + Num(startup_ms());
@@ -100,6 +112,7 @@ std::string PlayStats::SummaryJson(bool ok, const std::string& error, const std:
 }
 
 std::string PlayStats::SummaryText() const {
+  Lock l(mu_);
   auto ms = [](std::optional<double> v) { return v ? Num(v) + "ms" : std::string("-"); };
   return "startup=" + ms(startup_ms()) + " frames=" + std::to_string(video_frames_) + " bytes=" +
          std::to_string(bytes_) +  " stalls=" + std::to_string(stalls_) + " latency p50=" +

@@ -8,11 +8,13 @@
 // stamp; a frame is presented on arrival (RTMP/FLV) or at its offset into
 // the buffered timeline (HLS/DASH).
 //
-// Thread-safety: one thread.
+// Thread-safety: one thread feeds it (the player); any thread may read it
+// (every method takes the internal lock), e.g. Python's Viewer.stats.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,14 +31,14 @@ class PlayStats {
   // Returns the monotonic time its first frame is presented.
   Micros OnMedia(uint64_t bytes, Micros duration);
   void OnVideoFrame();
-  void OnAudioFrame() { ++audio_frames_; }
+  void OnAudioFrame() { Lock l(mu_); ++audio_frames_; }
   // A capture stamp read from a frame presented (in wall-clock time) at presented_wall.
   void OnStamp(Micros capture_wall, Micros presented_wall, bool from_barcode);
-  void OnBytes(uint64_t bytes) { bytes_ += bytes; }
+  void OnBytes(uint64_t bytes) { Lock l(mu_); bytes_ += bytes; }
 
   // Seconds since the last media (for the no-media timeout).
   double SecondsSinceMedia() const;
-  bool got_media() const { return first_media_ >= 0; }
+  bool got_media() const { Lock l(mu_); return first_media_ >= 0; }
 
   // One status line per second (no-op in between).
   void MaybePrint(FILE* out);
@@ -45,11 +47,17 @@ class PlayStats {
 
   std::optional<double> LatencyPercentileMs(double pct) const;
   std::optional<double> startup_ms() const;
-  uint64_t video_frames() const { return video_frames_; }
-  uint64_t bytes() const { return bytes_; }
-  int stalls() const { return stalls_; }
+  uint64_t video_frames() const { Lock l(mu_); return video_frames_; }
+  uint64_t audio_frames() const { Lock l(mu_); return audio_frames_; }
+  double stalled_s() const { Lock l(mu_); return stalled_s_; }
+  size_t latency_samples() const { Lock l(mu_); return latencies_ms_.size(); }
+  double seconds() const;
+  uint64_t bytes() const { Lock l(mu_); return bytes_; }
+  int stalls() const { Lock l(mu_); return stalls_; }
 
  private:
+  using Lock = std::lock_guard<std::recursive_mutex>;
+  mutable std::recursive_mutex mu_;
   const Clock& clock_;
   Micros start_;
   Micros first_media_ = -1;

@@ -7,7 +7,7 @@
 #include <librtmp/log.h>
 #include <librtmp/rtmp.h>
 
-#include "emulator/rtmp/amf0.h"
+#include "server/protocol/amf0.h"
 
 namespace ffsb::emu {
 namespace {
@@ -34,12 +34,12 @@ int LibrtmpConnection::stream_id() const { return r_ ? r_->m_stream_id : 0; }
 bool LibrtmpConnection::InspectCommand(const RTMPPacket& p) {
   size_t off = p.m_packetType == RTMP_PACKET_TYPE_FLEX_MESSAGE ? 1 : 0;
   if (p.m_nBodySize <= off) return true;
-  auto vals = amf0::DecodeAll({reinterpret_cast<const uint8_t*>(p.m_body) + off, p.m_nBodySize - off});
-  if (!vals || vals->empty() || (*vals)[0].type != amf0::Value::Type::kString) return true;
+  auto vals = Amf0DecodeAll(reinterpret_cast<const uint8_t*>(p.m_body) + off, p.m_nBodySize - off);
+  if (!vals.ok() || vals->empty() || !(*vals)[0].is_string()) return true;
   const std::string& name = (*vals)[0].string;
   if (name != "onStatus" && name != "_error") return true;
   for (const auto& v : *vals) {
-    if (v.type != amf0::Value::Type::kObject || v.GetString("code").empty()) continue;
+    if (v.type != Amf0Value::Type::kObject || v.GetString("code").empty()) continue;
     last_status_ = {v.GetString("code"), v.GetString("level"), v.GetString("description")};
     if (name == "_error" || last_status_.level == "error") {
       error_ = last_status_.code + (last_status_.description.empty() ? "" : " (" + last_status_.description + ")");

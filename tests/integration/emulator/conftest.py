@@ -1,22 +1,29 @@
 """Fixtures for the ffemu integration tests.
 
-The target server is a parameter: by default each test session starts nginx
-with libnginx-mod-rtmp on free loopback ports (live app "live"; app "seg" also
-writes HLS and DASH, served over HTTP). Set FFSB_TARGET_RTMP (e.g.
-rtmp://127.0.0.1:1935/live) and optionally FFSB_TARGET_HTTP to run the same
-tests against another server, such as ffsandbox.
+Every test runs against each target server:
+- "nginx": nginx with libnginx-mod-rtmp started on free loopback ports (live app
+  "live"; app "seg" also writes HLS and DASH, served over HTTP);
+- "ffsandbox": a real ffsandbox (tests/integration/ffs_server.py; the binary from
+  $FFSANDBOX_BUILD, default build/), where every stream name becomes a member
+  whose stream key is published to, and viewers play the key's rtmpPlayUrl.
+A target that is not installed / not built is skipped. Set FFSB_TARGET_RTMP
+(e.g. rtmp://127.0.0.1:1935/live) and optionally FFSB_TARGET_HTTP to run
+against one other server instead (names used as they are).
 """
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
 import pytest
 
-FFEMU = os.environ.get("FFEMU") or shutil.which("ffemu") or os.path.join(
-    os.path.dirname(__file__), "../../../build-emu/bin/ffemu")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from ffs_server import BINARY as FFSANDBOX_BINARY, Server  # noqa: E402
+
+from emu_tools import FFEMU, ffemu, ffemu_bg  # noqa: E402,F401  (re-exported for older imports)
 
 NGINX_CONF = """
 load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;
@@ -40,7 +47,9 @@ def free_port():
 
 
 class Target:
-    """Where the tests publish and play: rtmp_base + "/" + name, http_base for HLS/DASH."""
+    """A plain RTMP server: publish and play the same rtmp_base/name."""
+
+    kind = "rtmp"
 
     def __init__(self, rtmp_base, http_base=None, seg_rtmp_base=None):
         self.rtmp_base = rtmp_base
@@ -50,14 +59,40 @@ class Target:
     def rtmp(self, name):
         return f"{self.rtmp_base}/{name}"
 
+    def publish_url(self, name):
+        return self.rtmp(name)
 
-@pytest.fixture(scope="session")
-def target():
-    if os.environ.get("FFSB_TARGET_RTMP"):
-        yield Target(os.environ["FFSB_TARGET_RTMP"], os.environ.get("FFSB_TARGET_HTTP"))
-        return
-    if not os.path.exists("/usr/lib/nginx/modules/ngx_rtmp_module.so"):
-        pytest.skip("libnginx-mod-rtmp not installed")
+    def play_url(self, name):
+        return self.rtmp(name)
+
+    def refused_url(self, tag):
+        return f"{self.rtmp_base.rsplit('/', 1)[0]}/no_such_app_{tag}/x"
+
+
+class FfsandboxTarget(Target):
+    """ffsandbox: a stream name is a member; publish to its key, play its rtmpPlayUrl."""
+
+    kind = "ffsandbox"
+
+    def __init__(self, server):
+        super().__init__(server.rtmp_base, None, None)
+        self.server = server
+
+    def publish_url(self, name):
+        self.server.ok("POST", "/v2/apps/me/members", {"appUserId": name})
+        key = self.server.stream_key_of(name)
+        return f"{key['ingestUrl']}/{key['streamKey']}"
+
+    def play_url(self, name, timeout=10):
+        key = self.server.wait_for(lambda: (lambda k: k if k.get("rtmpPlayUrl") else None)(
+            self.server.stream_key_of(name)), timeout, what="rtmpPlayUrl of " + name)
+        return key["rtmpPlayUrl"]
+
+    def refused_url(self, tag):
+        return f"{self.rtmp_base}/noSuchKey{tag}"
+
+
+def _nginx():
     d = tempfile.mkdtemp(prefix="ffemu-nginx-")
     os.chmod(d, 0o755)  # nginx workers (user nobody) serve the HLS/DASH files
     os.makedirs(f"{d}/hls")
@@ -73,18 +108,28 @@ def target():
             break
         except OSError:
             time.sleep(0.1)
-    yield Target(f"rtmp://127.0.0.1:{rtmp}/live", f"http://127.0.0.1:{http}",
-                 f"rtmp://127.0.0.1:{rtmp}/seg")
-    proc.terminate()
-    proc.wait(timeout=10)
-    shutil.rmtree(d, ignore_errors=True)
+    return proc, d, Target(f"rtmp://127.0.0.1:{rtmp}/live", f"http://127.0.0.1:{http}",
+                           f"rtmp://127.0.0.1:{rtmp}/seg")
 
 
-def ffemu(*args, timeout=60):
-    """Runs ffemu to completion; returns (exit code, stdout, stderr)."""
-    p = subprocess.run([FFEMU, *map(str, args)], capture_output=True, text=True, timeout=timeout)
-    return p.returncode, p.stdout, p.stderr
+TARGETS = ["env"] if os.environ.get("FFSB_TARGET_RTMP") else ["nginx", "ffsandbox"]
 
 
-def ffemu_bg(*args):
-    return subprocess.Popen([FFEMU, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+@pytest.fixture(scope="session", params=TARGETS)
+def target(request, tmp_path_factory):
+    if request.param == "env":
+        yield Target(os.environ["FFSB_TARGET_RTMP"], os.environ.get("FFSB_TARGET_HTTP"))
+    elif request.param == "nginx":
+        if not os.path.exists("/usr/lib/nginx/modules/ngx_rtmp_module.so"):
+            pytest.skip("libnginx-mod-rtmp not installed")
+        proc, d, t = _nginx()
+        yield t
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(d, ignore_errors=True)
+    else:
+        if not os.path.exists(FFSANDBOX_BINARY):
+            pytest.skip("ffsandbox not built at " + FFSANDBOX_BINARY)
+        srv = Server(tmp_path_factory.mktemp("ffsandbox")).start()
+        yield FfsandboxTarget(srv)
+        srv.stop()

@@ -2,6 +2,7 @@
 
 #include "emulator/media/flv_reader.h"
 #include "emulator/media/flv_tag.h"
+#include "server/protocol/amf0.h"
 
 using namespace ffsb::emu;
 
@@ -43,4 +44,25 @@ TEST_CASE("FLV reader yields tags across arbitrary splits") {
   CHECK(tags[1].second == 0x01000010);
   FlvReader bad;
   CHECK_FALSE(bad.Feed(std::vector<uint8_t>(20, 'x'), [](const FlvTag&) {}).ok());
+}
+
+TEST_CASE("metadata body decodes with the protocol layer's AMF0") {
+  ffsb::emu::StreamInfo info;
+  info.width = 640;
+  info.height = 360;
+  info.fps = 30;
+  info.has_audio = true;
+  info.sample_rate = 48000;
+  info.channels = 2;
+  auto body = ffsb::emu::BuildMetadataBody(info);
+  auto v = ffsb::Amf0DecodeAll(body.data(), body.size());
+  REQUIRE(v.ok());
+  REQUIRE(v->size() == 3);
+  CHECK((*v)[0].string == "@setDataFrame");
+  CHECK((*v)[1].string == "onMetaData");
+  CHECK((*v)[2].type == ffsb::Amf0Value::Type::kEcmaArray);
+  CHECK((*v)[2].GetNumber("width") == 640);
+  CHECK((*v)[2].GetNumber("audiosamplerate") == 48000);
+  CHECK((*v)[2].Get("stereo")->boolean);
+  CHECK((*v)[2].GetString("encoder") == "ffemu");
 }
