@@ -68,6 +68,13 @@ class Target:
     def refused_url(self, tag):
         return f"{self.rtmp_base.rsplit('/', 1)[0]}/no_such_app_{tag}/x"
 
+    # HLS/DASH: where to publish, then (after a while) the HLS and DASH URLs; None when unsupported.
+    def segmented_publish_url(self, name):
+        return f"{self.seg_rtmp_base}/{name}" if self.seg_rtmp_base else None
+
+    def segmented_play_urls(self, name, timeout=15):
+        return f"{self.http_base}/hls/{name}.m3u8", f"{self.http_base}/dash/{name}.mpd"
+
 
 class FfsandboxTarget(Target):
     """ffsandbox: a stream name is a member; publish to its key, play its rtmpPlayUrl."""
@@ -90,6 +97,14 @@ class FfsandboxTarget(Target):
 
     def refused_url(self, tag):
         return f"{self.rtmp_base}/noSuchKey{tag}"
+
+    def segmented_publish_url(self, name):
+        return self.publish_url(name) + "?mode=CMAF"
+
+    def segmented_play_urls(self, name, timeout=30):
+        key = self.server.wait_for(lambda: (lambda k: k if k.get("cmafHlsPlayUrl") else None)(
+            self.server.stream_key_of(name)), timeout, what="cmafHlsPlayUrl of " + name)
+        return key["cmafHlsPlayUrl"], key["cmafDashPlayUrl"]
 
 
 def _nginx():

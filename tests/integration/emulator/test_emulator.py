@@ -190,16 +190,18 @@ def test_load_200_viewers(target):
 
 
 def test_hls_and_dash_follow_the_live_edge(target):
-    if not target.seg_rtmp_base:
-        pytest.skip("target has no HLS/DASH application")
     name = unique("seg")
-    pub = ffemu_bg("publish", f"{target.seg_rtmp_base}/{name}", "--duration", 22, "--gop", "1s", "--size", "640x360")
+    publish = target.segmented_publish_url(name)
+    if not publish:
+        pytest.skip("target has no HLS/DASH application")
+    pub = ffemu_bg("publish", publish, "--duration", 24, "--gop", "1s", "--size", "640x360")
     time.sleep(7)
-    rc, out, err = ffemu("play", f"{target.http_base}/hls/{name}.m3u8", "--duration", 6, "--barcode", "--json")
+    hls_url, dash_url = target.segmented_play_urls(name)
+    rc, out, err = ffemu("play", hls_url, "--duration", 6, "--barcode", "--json")
     assert rc == 0, err
     hls = last_json(out)
     assert hls["video_frames"] > 100 and hls["latency_ms"]["barcode"] > 100
-    rc, out, err = ffemu("play", f"{target.http_base}/dash/{name}.mpd", "--duration", 6, "--json")
+    rc, out, err = ffemu("play", dash_url, "--duration", 6, "--json")
     assert rc == 0, err
     assert last_json(out)["video_frames"] > 30
     pub.communicate(timeout=30)
