@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real players against a real ffsandbox: hls.js + dash.js on the live CMAF
 # stream, mpegts.js on HTTP-FLV, in headless Debian chromium (playwright-core).
-# Needs build/bin/ffsandbox (or FFSB_FFSANDBOX=path), ffmpeg, /usr/bin/chromium.
+# Needs $FFSANDBOX_BUILD/bin/ffsandbox (default build/; or FFSB_FFSANDBOX=path), ffmpeg, /usr/bin/chromium.
 # Usage: tests/browser/players-run.sh     env FFSB_PLAYERS=hls,dash,flv  FFSB_PLAYERS_DEBUG=1
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -8,7 +8,8 @@
 // fatal player error and no <video> error. Note for page authors: dash.js
 // must start playback itself (no autoplay attribute, no early video.play()),
 // or it misses the 'play' event and never refreshes a live MPD.
-// Run: node tests/browser/players.test.mjs  (env FFSB_FFSANDBOX = binary, default build/bin/ffsandbox)
+// Run: node tests/browser/players.test.mjs  (env FFSB_FFSANDBOX = binary, else $FFSANDBOX_BUILD/bin/ffsandbox,
+// default build/bin/ffsandbox; FFSB_PLAYERS=hls,dash,flv; FFSB_PLAYERS_DEBUG=1 logs buffers and dash.js)
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -28,7 +29,7 @@ function cleanup() {
 }
 
 async function startServer() {
-  const bin = process.env.FFSB_FFSANDBOX || path.join(ROOT, 'build/bin/ffsandbox');
+  const bin = process.env.FFSB_FFSANDBOX || path.resolve(ROOT, process.env.FFSANDBOX_BUILD || 'build', 'bin/ffsandbox');
   if (!fs.existsSync(bin)) throw new Error(`${bin} does not exist: build the server first (or set FFSB_FFSANDBOX)`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ffsb-players-'));
   const ready = path.join(dataDir, 'ready.json');
