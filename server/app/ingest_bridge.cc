@@ -1,6 +1,8 @@
 #include "server/app/ingest_bridge.h"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <memory>
 
 #include "server/media/media_server.h"
 
@@ -37,6 +39,7 @@ void IngestBridge::Viewable(int64_t stream_key_id) {
   auto it = running_.find(stream_key_id);
   // CMAF modes become viewable when the pipeline publishes its first segments.
   if (it == running_.end() || domain::HasCmafOutput(it->second.grant.mode)) return;
+  if (DelayViewable(stream_key_id, it->second.serial)) return;
   Status s = control_.IngestViewable(stream_key_id);
   if (!s.ok()) log_.Warn("viewable refused for key id " + std::to_string(stream_key_id) + ": " + s.ToString());
 }
@@ -80,9 +83,26 @@ uint64_t IngestBridge::Serial(int64_t stream_key_id) const {
 void IngestBridge::ViewableFromWorker(int64_t stream_key_id, uint64_t serial) {
   boost::asio::post(io_, [this, stream_key_id, serial] {
     if (Serial(stream_key_id) != serial) return;  // that ingest is gone
+    if (DelayViewable(stream_key_id, serial)) return;
     Status s = control_.IngestViewable(stream_key_id);
     if (!s.ok()) log_.Warn("CMAF viewable refused for key id " + std::to_string(stream_key_id) + ": " + s.ToString());
   });
+}
+
+bool IngestBridge::DelayViewable(int64_t stream_key_id, uint64_t serial) {
+  const int ms = viewable_delay_ms_ ? viewable_delay_ms_() : 0;
+  auto it = running_.find(stream_key_id);
+  if (ms <= 0 || it == running_.end()) return false;
+  log_.Info("sandbox: viewable of key id " + std::to_string(stream_key_id) + " delayed " + std::to_string(ms) + " ms");
+  auto timer = std::make_shared<boost::asio::steady_timer>(io_, std::chrono::milliseconds(ms));
+  // Owned by the ingest's entry: its end destroys the timer, which cancels the wait.
+  it->second.viewable_delay = timer;
+  timer->async_wait([this, stream_key_id, serial](const boost::system::error_code& ec) {
+    if (ec || Serial(stream_key_id) != serial) return;
+    Status s = control_.IngestViewable(stream_key_id);
+    if (!s.ok()) log_.Warn("delayed viewable refused for key id " + std::to_string(stream_key_id) + ": " + s.ToString());
+  });
+  return true;
 }
 
 void IngestBridge::ErrorFromWorker(int64_t stream_key_id, uint64_t serial, std::string code, std::string message) {

@@ -18,7 +18,9 @@
 
 #include <boost/asio/io_context.hpp>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "server/base/log.h"
@@ -35,6 +37,8 @@ class IngestBridge final : public IngestGate, public control::IngestDropper {
  public:
   IngestBridge(control::Control& control, boost::asio::io_context& media_io);
   void SetMediaServer(MediaServer* media) { media_ = media; }
+  // Sandbox chaos hook (--sandbox-api): ms to hold back the next "viewable".
+  void SetViewableDelay(std::function<int()> delay_ms) { viewable_delay_ms_ = std::move(delay_ms); }
 
   // IngestGate (media loop).
   Result<PublishGrant> Authorize(const PublishRequest& request) override;
@@ -59,12 +63,16 @@ class IngestBridge final : public IngestGate, public control::IngestDropper {
   struct Running {
     control::IngestGrant grant;
     uint64_t serial = 0;
+    std::shared_ptr<void> viewable_delay;  // sandbox: a pending steady_timer, cancelled with the ingest
   };
   control::Control& control_;
   boost::asio::io_context& io_;
   MediaServer* media_ = nullptr;
   std::map<int64_t, Running> running_;  // media loop only
   uint64_t next_serial_ = 1;
+  std::function<int()> viewable_delay_ms_;
+  // Media loop: true when the sandbox delays this viewable (it then applies later).
+  bool DelayViewable(int64_t stream_key_id, uint64_t serial);
   Logger log_{"ingest"};
 };
 

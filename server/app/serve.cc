@@ -16,6 +16,7 @@
 #include "server/app/notifications.h"
 #include "server/app/serial_worker.h"
 #include "server/app/recordings.h"
+#include "server/app/sandbox_wiring.h"
 #include "server/app/stream_sinks.h"
 #include "server/app/seed.h"
 #include "server/base/clock.h"
@@ -142,18 +143,24 @@ int RunServe(const ServeConfig& config) {
   notify::DispatcherOptions webhook_options;
   webhook_options.clock = &clock;
   notify::WebhookDispatcher webhooks(webhook_options);
+  std::unique_ptr<SandboxWiring> sandbox;  // --sandbox-api: /_sandbox/ (docs/sandbox-api.md)
+  if (config.sandbox_api) sandbox = std::make_unique<SandboxWiring>(control, media, webhooks);
   http::SseHub member_sse;
   auto console_events = std::make_shared<console::ConsoleEvents>(clock);
   if (Status s = member_sse.Start(); !s.ok()) log.Error("member event source: " + s.ToString());
   if (Status s = console_events->Start(); !s.ok()) log.Error("console events: " + s.ToString());
   Notifications notifications(control, webhooks, member_sse, console_events.get(), api_config, clock, random);
-  control.AddListener(&notifications);
+  control.AddListener(sandbox ? sandbox->Filter(&notifications) : &notifications);
   notifications.RegisterRoutes(router);
   console::ConsoleConfig console_config;
   console_config.data_dir = data_dir;
   if (!config.web_dir.empty()) console_config.web_dir = config.web_dir;
   console_config.events = console_events;
   console::RegisterConsole(router, control, console_config);
+  if (sandbox) {
+    sandbox->Install(router);
+    bridge.SetViewableDelay([s = sandbox.get()] { return s->TakePublishDelayMs(); });
+  }
   http::HttpServer::Options http_options;
   http_options.bind = config.bind;
   http_options.port = static_cast<uint16_t>(config.http_port);

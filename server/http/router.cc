@@ -125,6 +125,14 @@ bool Router::IsUpload(const std::string& method, const std::string& path) const 
 
 Response Router::Dispatch(Request& req) const {
   if (req.path.empty() && !req.target.empty()) ParseTarget(req.target, &req.path, &req.query);
+  if (hooks_.before)
+    if (auto answer = hooks_.before(req)) return std::move(*answer);
+  Response res = DispatchRoute(req);
+  if (hooks_.after) hooks_.after(req, res);
+  return res;
+}
+
+Response Router::DispatchRoute(Request& req) const {
   // Segments come from the raw target when there is one, so "%2F" stays
   // inside a parameter instead of splitting it.
   std::vector<std::string> segments =

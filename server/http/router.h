@@ -100,7 +100,17 @@ class Router {
   // compares these with the document.
   std::vector<std::pair<std::string, std::string>> Routes() const;
 
+  // Sandbox hooks (server/sandbox, only with --sandbox-api): `before` may
+  // answer instead of the route (API-error injection), `after` may rewrite
+  // the answer (deviation modes). Set before the server starts.
+  struct Hooks {
+    std::function<std::optional<Response>(const Request&)> before;
+    std::function<void(const Request&, Response&)> after;
+  };
+  void SetHooks(Hooks hooks) { hooks_ = std::move(hooks); }
+
  private:
+  Response DispatchRoute(Request& req) const;
   struct Route {
     std::string method;
     std::string pattern;
@@ -115,6 +125,7 @@ class Router {
   const Route* Match(const std::string& method, const std::vector<std::string>& segments,
                      std::map<std::string, std::string>* params, bool* path_matched) const;
   std::vector<Route> routes_;
+  Hooks hooks_;
 };
 
 }  // namespace ffsb::http
