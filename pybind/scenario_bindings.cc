@@ -1,5 +1,8 @@
 // ffsandbox.Scenario: the `ffemu run` scenario runner from Python.
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "emulator/scenario/scenario_runner.h"
 #include "pybind/bindings.h"
@@ -48,15 +51,33 @@ events, actors, stats.)");
     o.out = quiet ? nullptr : stdout;
     o.suffix = suffix;
     o.max_wait_s = max_wait;
+    // The run goes on a C++ thread; this one checks for Ctrl-C every 100 ms
+    // and stops the run (broadcasters and viewers are stopped) before re-raising.
+    std::atomic<bool> stop{false}, done{false};
+    o.stop = &stop;
     emu::ScenarioReport r;
+    bool interrupted = false;
     {
       pyb::gil_scoped_release release;
-      r = emu::RunScenario(s, o);
+      std::thread runner([&] {
+        r = emu::RunScenario(s, o);
+        done = true;
+      });
+      while (!done) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        pyb::gil_scoped_acquire acquire;
+        if (!interrupted && PyErr_CheckSignals() != 0) {
+          interrupted = true;  // the exception stays set until we rethrow it
+          stop = true;
+        }
+      }
+      runner.join();
       if (!quiet) {
         std::fputs(r.Table().c_str(), stdout);
         std::fflush(stdout);
       }
     }
+    if (interrupted) throw pyb::error_already_set();
     emu::Json j = r.ToJson();
     if (!report.is_none()) {
       pyb::object f = pyb::module_::import("builtins").attr("open")(report, "w");
