@@ -117,6 +117,35 @@ class Control {
                                                                const store::PageRequest& page);
   Result<domain::TranscodingProfile> GetProfile(Id app_id, Id profile_id);
 
+  // ---- uploaded video posts (contract §6; video_post_uploads.cc)
+  // A PRE_RECORDED post, CREATED, owned by owner_app_user_id (server API) or
+  // the calling member.
+  Result<VideoPostView> CreateVideoPost(Id app_id, const Caller& caller, const std::string& owner_app_user_id,
+                                        const PostFields& fields);
+  Result<VideoPostView> UpdateVideoPost(Id app_id, Id post_id, const PostFields& fields);
+  // VIDEO_POST_STATE_INVALID while QUEUED or PROCESSING.
+  Status DeleteVideoPost(Id app_id, Id post_id);
+  // The post takes an upload: PRE_RECORDED and CREATED, else VIDEO_POST_STATE_INVALID.
+  Result<VideoPostView> CheckUploadable(Id app_id, Id post_id);
+  // CREATED -> UPLOADED -> QUEUED (the archive pipeline picks it up from the
+  // QUEUED event). src.url/path are the uploaded file's.
+  Result<VideoPostView> UploadCompleted(Id app_id, Id post_id, const domain::MediaFile& src);
+  Status UploadFailed(Id app_id, Id post_id, const std::string& reason);  // -> FAILED_UPLOAD
+
+  // ---- VOD archiving (contract §5, §6; archiving.cc), called by the archive
+  // pipeline with the post id as the job id. Each is one transaction.
+  // QUEUED -> PROCESSING (PROCESSING already: OK, a job resumed after a restart).
+  Status ArchiveStarted(Id post_id);
+  // -> PROCESSED with the files (types MP4, CMAF_HLS, CMAF_MPEG_DASH,
+  // THUMBNAIL; url = a path under /vod/{postId}/, rendered against the API's
+  // http_base). The recording's room: ARCHIVED, vodState ARCHIVED, vodUrl
+  // (the HLS url, else the MP4's), vodArchivedAt.
+  Status ArchiveSucceeded(Id post_id, const std::vector<domain::MediaFile>& files);
+  // -> FAILED_PROCESSING with the reason; the room's vodState FAILED_ARCHIVING.
+  Status ArchiveFailed(Id post_id, const std::string& reason);
+  // QUEUED and PROCESSING posts of every app, oldest first (restart recovery).
+  Result<std::vector<domain::VideoPost>> PendingArchives();
+
   // ---- ingest (media plane, contract §4)
   // Unknown key (or deleted member) -> STREAM_KEY_NOT_FOUND; already
   // ingesting -> STREAM_KEY_IN_USE. Mode: the URL's, else the key's own,

@@ -96,6 +96,14 @@ struct RoomFields {
   Field<domain::CustomData> custom_data;
 };
 
+// The editable fields of a video post (contract §6).
+struct PostFields {
+  Field<std::string> title;
+  Field<std::string> description;
+  std::optional<domain::AccessLevel> access_level;
+  Field<domain::CustomData> custom_data;
+};
+
 struct AppSettingsPatch {
   std::optional<domain::OutputMode> default_output_mode;
   Field<std::string> callback_url;

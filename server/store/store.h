@@ -161,6 +161,11 @@ class StoreTx {
 
   // Video posts.
   virtual Result<domain::VideoPost> GetVideoPost(Id app_id, Id id) = 0;
+  // Any app's post (the archive pipeline knows only the post id).
+  virtual Result<domain::VideoPost> GetVideoPostById(Id id) = 0;
+  // Every app's active posts in these states, oldest first (restart recovery).
+  virtual Result<std::vector<domain::VideoPost>> ListVideoPostsInStates(
+      const std::vector<domain::VideoPostState>& states) = 0;
   virtual Result<Page<domain::VideoPost>> ListVideoPosts(const VideoPostFilter& f, const PageRequest& p) = 0;
   virtual Result<domain::VideoPost> InsertVideoPost(domain::VideoPost v) = 0;
   virtual Status UpdateVideoPost(const domain::VideoPost& v) = 0;

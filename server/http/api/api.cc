@@ -11,6 +11,7 @@ void RegisterApi(Router& router, control::Control& control, const ApiConfig& con
   RegisterStreamKeys(ctx);
   RegisterVideoRooms(ctx);
   RegisterVideoPosts(ctx);
+  RegisterVideoPostUploads(ctx);
   RegisterTranscodingProfiles(ctx);
   RegisterAppSettings(ctx);
   RegisterMemberApi(ctx);

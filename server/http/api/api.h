@@ -12,7 +12,10 @@
 // servers listen) but before the first request.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "server/control/control.h"
 #include "server/http/router.h"
@@ -23,6 +26,19 @@ struct ApiConfig {
   std::string http_base;   // "http://127.0.0.1:8080" (public host + http port)
   std::string ingest_url;  // "rtmp://127.0.0.1:1935/live"
   std::string rtmp_base;   // "rtmp://127.0.0.1:1935/live"
+  // Absolute data dir: uploads are kept in {data_dir}/uploads/post-{id}/.
+  // Empty: the upload routes answer SERVICE_UNAVAILABLE.
+  std::string data_dir;
+  // GET /v2/apps/me/webhook-deliveries reads the recent deliveries of an app
+  // through this (the dispatcher lives in the app layer); unset: empty list.
+  struct WebhookDelivery {
+    std::string id, event_type, entity_key, url, error;
+    int http_status = 0;
+    int64_t duration_ms = 0;
+    int64_t at = 0;  // Micros
+    bool ok = false;
+  };
+  std::function<std::vector<WebhookDelivery>(int64_t app_id)> webhook_deliveries;
 };
 
 void RegisterApi(Router& router, control::Control& control, const ApiConfig& config);

@@ -9,6 +9,7 @@ void RegisterMembers(const Ctx& ctx);             // members.cc
 void RegisterStreamKeys(const Ctx& ctx);          // stream_keys.cc
 void RegisterVideoRooms(const Ctx& ctx);          // video_rooms.cc
 void RegisterVideoPosts(const Ctx& ctx);          // video_posts.cc
+void RegisterVideoPostUploads(const Ctx& ctx);    // video_post_uploads.cc
 void RegisterTranscodingProfiles(const Ctx& ctx); // transcoding_profiles.cc
 void RegisterAppSettings(const Ctx& ctx);         // app_settings.cc
 void RegisterMemberApi(const Ctx& ctx);           // member_api.cc

@@ -26,6 +26,10 @@ json OrNull(const std::optional<T>& v) {
 }
 json CustomDataJson(const std::optional<domain::CustomData>& d);
 
+// A stored path ("/vod/7/video.mp4") against the API's http_base; absolute
+// URLs and "" unchanged.
+std::string AbsoluteUrl(const ApiConfig& c, const std::string& url);
+
 json AppRef(const domain::App& a);  // {id,state,name}
 json MemberJson(const control::MemberView& v);
 json TokensJson(const control::MemberTokens& t);

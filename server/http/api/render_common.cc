@@ -91,4 +91,9 @@ PlayUrls MakePlayUrls(const ApiConfig& c, const std::string& play_id, std::optio
   return u;
 }
 
+std::string AbsoluteUrl(const ApiConfig& c, const std::string& url) {
+  if (url.empty() || url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return url;
+  return c.http_base + (url.front() == '/' ? "" : "/") + url;
+}
+
 }  // namespace ffsb::http::api

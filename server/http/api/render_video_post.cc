@@ -7,11 +7,6 @@ using namespace ffsb::domain;
 
 namespace {
 
-std::string AbsoluteUrl(const ApiConfig& c, const std::string& url) {
-  if (url.empty() || url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return url;
-  return c.http_base + (url.front() == '/' ? "" : "/") + url;
-}
-
 json FileJson(const std::optional<MediaFile>& f, const ApiConfig& c) {
   if (!f) return nullptr;
   return {{"id", f->id},
@@ -70,6 +65,7 @@ json VideoPostJson(const control::VideoPostView& v, const ApiConfig& c) {
                {"processedSummaries", summaries},
                {"preview", FileJson(p.preview, c)},
                {"thumbnail", FileJson(p.thumbnail, c)}};
+  j["failureReason"] = OrNull(p.failure_reason);  // beyond the contract: why a FAILED_* post failed
   j["uploadedAt"] = Time(p.uploaded_at);
   j["createdAt"] = Time(p.created_at);
   j["lastModifiedAt"] = Time(p.last_modified_at);

@@ -28,7 +28,7 @@ json VideoRoomJson(const control::VideoRoomView& v, const ApiConfig& c) {
   j["videoRoomState"] = ToString(r.video_room_state);
   j["forciblyTerminated"] = r.forcibly_terminated;
   j["vodState"] = ToString(r.vod_state);
-  j["vodUrl"] = OrNull(r.vod_url);
+  j["vodUrl"] = r.vod_url ? json(AbsoluteUrl(c, *r.vod_url)) : json(nullptr);
   j["format"] = ToString(r.format);
   j["accessLevel"] = ToString(r.access_level);
   j["app"] = AppRef(v.app);

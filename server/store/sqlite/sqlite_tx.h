@@ -62,6 +62,9 @@ class SqliteTx final : public StoreTx {
   Status UpdateVideoRoom(const domain::VideoRoom& r) override;
 
   Result<domain::VideoPost> GetVideoPost(Id app_id, Id id) override;
+  Result<domain::VideoPost> GetVideoPostById(Id id) override;
+  Result<std::vector<domain::VideoPost>> ListVideoPostsInStates(
+      const std::vector<domain::VideoPostState>& states) override;
   Result<Page<domain::VideoPost>> ListVideoPosts(const VideoPostFilter& f, const PageRequest& p) override;
   Result<domain::VideoPost> InsertVideoPost(domain::VideoPost v) override;
   Status UpdateVideoPost(const domain::VideoPost& v) override;

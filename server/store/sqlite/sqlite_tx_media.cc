@@ -1,6 +1,8 @@
 // SqliteTx: stream keys, video rooms, video posts, transcoding profiles.
 #include "server/store/sqlite/sqlite_tx.h"
 
+#include <algorithm>
+
 #include "server/store/sqlite/sqlite_tx_inl.h"
 
 namespace ffsb::store::sqlite {
@@ -179,6 +181,25 @@ Result<VideoPost> SqliteTx::GetVideoPost(Id app_id, Id id) {
                           .Bind(id)
                           .Bind(app_id)),
                   ErrorCode::VIDEO_POST_NOT_FOUND, "video post " + std::to_string(id));
+}
+
+Result<VideoPost> SqliteTx::GetVideoPostById(Id id) {
+  return Required(
+      QueryOne<VideoPost>(c_.Prepare("SELECT id, doc FROM video_posts WHERE id = ? AND state = 'ACTIVE'").Bind(id)),
+      ErrorCode::VIDEO_POST_NOT_FOUND, "video post " + std::to_string(id));
+}
+
+Result<std::vector<VideoPost>> SqliteTx::ListVideoPostsInStates(const std::vector<VideoPostState>& states) {
+  std::vector<VideoPost> out;
+  for (VideoPostState st : states) {
+    auto rows = QueryAll<VideoPost>(
+        c_.Prepare("SELECT id, doc FROM video_posts WHERE state = 'ACTIVE' AND video_post_state = ? ORDER BY id")
+            .Bind(ToString(st)));
+    if (!rows.ok()) return rows.status();
+    for (auto& p : *rows) out.push_back(std::move(p));
+  }
+  std::sort(out.begin(), out.end(), [](const VideoPost& a, const VideoPost& b) { return a.id < b.id; });
+  return out;
 }
 
 Result<Page<VideoPost>> SqliteTx::ListVideoPosts(const VideoPostFilter& f, const PageRequest& p) {
