@@ -46,7 +46,7 @@ def svg(tl):
             lanes.append(("%s · %s" % (entity, source), points))
         if entity in tl["expected"]:
             lanes.append(("%s · expected" % entity, None, tl["expected"][entity]))
-    label_w, plot_w, lane_h = 170, 620, 22
+    label_w, plot_w, lane_h = 150, 560, 22
     h = lane_h * len(lanes) + 26
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="10">'
            % (label_w + plot_w + 10, h)]
@@ -112,7 +112,7 @@ class HtmlReport:
         parts = ["<!doctype html><meta charset='utf-8'><title>Conformance report</title><style>"
                  "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
                  "td,th{border-bottom:1px solid #ddd;padding:6px;vertical-align:top;text-align:left}"
-                 "td.tl{min-width:810px}td.id{overflow-wrap:anywhere;min-width:16em;max-width:24em}"
+                 "td.tl{min-width:720px}td.id{overflow-wrap:anywhere;min-width:16em;max-width:24em}"
                  ".passed{color:#2e7d32}.failed{color:#c62828;font-weight:bold}.skipped{color:#888}"
                  "pre{white-space:pre-wrap;font-size:11px;max-height:16em;overflow:auto;background:#f7f7f7}"
                  "</style><h1>Conformance report</h1>",

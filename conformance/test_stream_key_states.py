@@ -66,6 +66,7 @@ def test_live_interrupt_resume_end(target, observe, timeline, hooks):
         assert_sequence(o.seq(KEY, "webhook"), key_expected, "webhooks STREAM_KEY_*")
         assert_sequence(o.seq(ROOM, "webhook"), room_expected, "webhooks VIDEO_ROOM_*", exact=False)
     assert_sequence(o.seq(KEY, "sse"), key_expected, "member events (STREAM_KEY)")
+    assert_sequence(o.seq(ROOM, "sse"), room_expected, "member events (VIDEO_ROOM)", exact=False)
 
 
 @pytest.mark.sandbox

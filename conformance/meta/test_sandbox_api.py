@@ -51,7 +51,14 @@ def test_api_error_injection(own):
 def test_reset(own):
     own.app.member("resetA")
     own.app.room("resetA")
+    key = own.app.key_of("resetA")
+    p = media.publish("%s/%s" % (own.rtmp_url, key["streamKey"]))
+    wait_for(lambda: own.app.key_of("resetA")["streamKeyState"] == "ACTIVE", what="ACTIVE")
     r = http("POST", own.api_url + "/_sandbox/state/reset")
+    try:
+        wait_for(lambda: p.poll() is not None, what="the running ingest to be dropped by the reset")
+    finally:
+        media.stop(p)
     assert r.status == 200 and r.json["deletedMembers"] >= 1, r.raw
     assert own.app.request("GET", "/members")["totalElements"] == 0
     assert own.app.request("GET", "/video-rooms")["totalElements"] == 0
