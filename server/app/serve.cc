@@ -11,6 +11,8 @@
 #include <fstream>
 #include <thread>
 
+#include "server/app/archiving.h"
+#include "server/app/auto_end.h"
 #include "server/app/ingest_bridge.h"
 #include "server/app/media_routes.h"
 #include "server/app/notifications.h"
@@ -118,7 +120,12 @@ int RunServe(const ServeConfig& config) {
   // Drained explicitly at shutdown, after the media loop and before the
   // objects its jobs use.
   auto worker = std::make_unique<SerialWorker>();
-  Recordings recordings(recordings_dir, media_io, *worker, nullptr);
+  Archiving archiving(control, {data_dir, recordings_dir, config.archive_workers});
+  control.AddListener(&archiving);
+  AutoEnd auto_end(control, clock);
+  control.AddListener(&auto_end);
+  Recordings recordings(recordings_dir, media_io, *worker,
+                        [&archiving](domain::Id room, const std::string& dir) { archiving.OnRecordingFinished(room, dir); });
   control.AddListener(&recordings);
   StreamSinks sinks({media_dirs.cmaf_dir}, bridge, recordings, *worker, clock);
   media.SetSinkFactory([&sinks](const PublishGrant& g) { return sinks.Make(g); });
@@ -145,6 +152,13 @@ int RunServe(const ServeConfig& config) {
   notify::WebhookDispatcher webhooks(webhook_options);
   std::unique_ptr<SandboxWiring> sandbox;  // --sandbox-api: /_sandbox/ (docs/sandbox-api.md)
   if (config.sandbox_api) sandbox = std::make_unique<SandboxWiring>(control, media, webhooks);
+  api_config.data_dir = data_dir;
+  api_config.webhook_deliveries = [&webhooks](int64_t app_id) {
+    std::vector<http::api::ApiConfig::WebhookDelivery> out;
+    for (const auto& d : webhooks.RecentDeliveries(app_id))
+      out.push_back({d.id, d.event_type, d.entity_key, d.url, d.error, d.http_status, d.duration_ms, d.at, d.ok()});
+    return out;
+  };
   http::SseHub member_sse;
   auto console_events = std::make_shared<console::ConsoleEvents>(clock);
   if (Status s = member_sse.Start(); !s.ok()) log.Error("member event source: " + s.ToString());
@@ -160,6 +174,7 @@ int RunServe(const ServeConfig& config) {
   if (sandbox) {
     sandbox->Install(router);
     bridge.SetViewableDelay([s = sandbox.get()] { return s->TakePublishDelayMs(); });
+    sandbox->SetFailNextArchive([&archiving] { archiving.FailNextArchive(); });
   }
   http::HttpServer::Options http_options;
   http_options.bind = config.bind;
@@ -184,6 +199,7 @@ int RunServe(const ServeConfig& config) {
   api_config.http_base = "http://" + host + ":" + std::to_string(http_port);
   api_config.ingest_url = "rtmp://" + host + ":" + std::to_string(*rtmp_port) + "/live";
   api_config.rtmp_base = api_config.ingest_url;
+  archiving.ResumePending();
   ready = true;
 
   log.Info("ready: http=" + std::to_string(http_port) + " rtmp=" + std::to_string(*rtmp_port) +
@@ -205,6 +221,8 @@ int RunServe(const ServeConfig& config) {
   media_work.reset();
   media_thread.join();
   worker.reset();  // waits for CMAF workers and recordings being finished
+  auto_end.Stop();
+  archiving.Stop();
   member_sse.Stop();
   console_events->Stop();
   webhooks.Stop();
