@@ -78,3 +78,37 @@ def test_vod_archiving(target, observe, timeline):
     got = media.duration(mp4[0]["url"])
     assert abs(got - expected) <= 2.0, \
         "recording lasts %.1fs; live time without gaps and pre-live time is %.1fs" % (got, expected)
+
+
+@pytest.mark.sandbox
+@pytest.mark.clause("contract §5 vodState FAILED_ARCHIVING and §8 VIDEO_ROOM_FAILED_ARCHIVING webhook")
+def test_vod_failed_archiving(sandbox, observe, timeline, hooks):
+    if not sandbox.capabilities.get("archiving"):
+        pytest.skip("archiving is not wired in this server")
+    app = sandbox.app
+    uid = unique("vodfail")
+    app.member(uid)
+    o = observe(uid, sse=False)
+    room = app.room(uid)
+    o.watch_room(room["id"])
+    timeline.expect("vodState", ["NOT_ARCHIVED", "ARCHIVING", "FAILED_ARCHIVING"])
+    p = o.publish()
+    o.wait("ACTIVE")
+    app.request("POST", "/video-rooms/%d/rtmp-broadcast/state/live" % room["id"])
+    time.sleep(2)
+    media.stop(p)
+    o.wait("LIVE_INACTIVE", ROOM)
+    sandbox.sandbox_call("POST", "/_sandbox/chaos/faults", {"type": "archive_fail"})
+    app.request("POST", "/video-rooms/%d/rtmp-broadcast/state/ended" % room["id"])
+
+    def failed():
+        r = app.request("GET", "/video-rooms/%d" % room["id"])
+        timeline.observe("vodState", "poll", r["vodState"])
+        return r if r["vodState"] in ("ARCHIVED", "FAILED_ARCHIVING") else None
+    r = wait_for(failed, timeout=90, interval=0.3, what="vodState FAILED_ARCHIVING")
+    assert r["vodState"] == "FAILED_ARCHIVING", r["vodState"]
+    assert r["videoRoomState"] == "ENDED" and not r.get("vodUrl")
+    if hooks:
+        wait_for(lambda: any((c[1] or {}).get("type") == "VIDEO_ROOM_FAILED_ARCHIVING" and
+                             (c[1].get("data") or {}).get("videoRoomId") == room["id"] for c in hooks.calls),
+                 timeout=10, what="the VIDEO_ROOM_FAILED_ARCHIVING webhook")
