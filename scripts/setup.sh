@@ -7,7 +7,7 @@ PKGS=(
   libcpp-httplib-dev nlohmann-json3-dev librtmp-dev libssl-dev zlib1g-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
   libsqlite3-dev sqlite3 libboost-dev libboost-system-dev
-  catch2 pybind11-dev python3-dev python3-pytest
+  catch2 pybind11-dev python3-dev python3-pytest python3-pytest-xdist
   ffmpeg rtmpdump
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
   wrk nginx libnginx-mod-rtmp clang libclang-rt-14-dev

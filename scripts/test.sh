@@ -34,11 +34,12 @@ if [ -x tests/fuzz/run.sh ]; then
 fi
 if ls tests/integration/*/test_*.py >/dev/null 2>&1; then
   stage "pytest tests/integration" \
-    $PY -m pytest -q -p no:cacheprovider tests/integration --junitxml=tests/artifacts/integration.xml
+    $PY -m pytest -q -p no:cacheprovider tests/integration --junitxml=tests/artifacts/integration.xml \
+      --ignore=tests/integration/emulator --ignore=tests/integration/python  # run by CTest
 fi
 stage "browser: console pages (headless chromium)" bash tests/browser/run.sh smoke
 if [ -f conformance/conftest.py ]; then
-  stage "conformance suite" $PY -m pytest -q -p no:cacheprovider conformance
+  stage "conformance suite" $PY -m pytest -q -p no:cacheprovider -n 2 conformance
 fi
 
 echo
