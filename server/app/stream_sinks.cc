@@ -1,5 +1,9 @@
 #include "server/app/stream_sinks.h"
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
 #include "server/app/recordings.h"
 #include "server/base/log.h"
 #include "server/cmaf/cmaf_pipeline.h"
@@ -29,9 +33,35 @@ class KeyTap final : public MediaSink {
   Recordings& recordings_;
 };
 
+// How long an ended ingest's pipeline may keep transcoding its backlog before
+// it is aborted (its last partial segment is then not published; state.json is
+// current, so a resume still continues the timeline). On a machine that keeps
+// up, the backlog is well under a second. The bound matters when it does not:
+// recordings and notifications queue on the same SerialWorker behind this
+// wait, and a SIGTERM'd server waits for it before exiting (measured: 14 s and
+// more at load 13 on 2 cores, past a container's 10 s stop grace period).
+constexpr std::chrono::seconds kDrainLimit{5};
+
+// Set by the pipeline's on_finished (its worker thread, last callback).
+struct FinishedFlag {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;  // GUARDED_BY(mu)
+  void Set() {
+    { std::lock_guard<std::mutex> l(mu); done = true; }
+    cv.notify_all();
+  }
+  bool WaitFor(std::chrono::seconds limit) {
+    std::unique_lock<std::mutex> l(mu);
+    return cv.wait_for(l, limit, [this] { return done; });
+  }
+};
+
 class CmafSink final : public MediaSink {
  public:
-  CmafSink(std::shared_ptr<cmaf::CmafPipeline> p, SerialWorker& worker) : pipeline_(std::move(p)), worker_(worker) {}
+  CmafSink(std::shared_ptr<cmaf::CmafPipeline> p, std::shared_ptr<FinishedFlag> finished, SerialWorker& worker,
+           int64_t key_id)
+      : pipeline_(std::move(p)), finished_(std::move(finished)), worker_(worker), key_id_(key_id) {}
   ~CmafSink() override { Release(); }
   void OnFlvTag(uint8_t type, uint32_t ts, const uint8_t* body, size_t size) override {
     if (pipeline_) pipeline_->OnFlvTag(type, ts, body, size);
@@ -44,11 +74,18 @@ class CmafSink final : public MediaSink {
  private:
   void Release() {
     if (!pipeline_) return;
-    worker_.Adopt([p = std::move(pipeline_)] { p->Wait(); });
+    worker_.Adopt([p = std::move(pipeline_), f = finished_, key_id = key_id_] {
+      if (!f->WaitFor(kDrainLimit))
+        Log(LogLevel::kWarn, "cmaf", "key id " + std::to_string(key_id) + ": backlog still transcoding after " +
+                                         std::to_string(kDrainLimit.count()) + " s; aborted (last segment not published)");
+      p->Stop();  // joins; a no-op wait when the pipeline has finished
+    });
     pipeline_.reset();
   }
   std::shared_ptr<cmaf::CmafPipeline> pipeline_;
+  std::shared_ptr<FinishedFlag> finished_;
   SerialWorker& worker_;
+  int64_t key_id_;
 };
 
 }  // namespace
@@ -86,12 +123,15 @@ std::vector<std::shared_ptr<MediaSink>> StreamSinks::Make(const PublishGrant& gr
   cb.on_error = [bridge, key_id, serial](cmaf::PipelineError e, const std::string& message) {
     bridge->ErrorFromWorker(key_id, serial, std::string(cmaf::PipelineErrorName(e)), message);
   };
+  auto finished = std::make_shared<FinishedFlag>();
+  cb.on_finished = [finished] { finished->Set(); };
   auto pipeline = cmaf::CmafPipeline::Start(std::move(opts), std::move(cb));
   if (!pipeline.ok()) {
     bridge_.ErrorFromWorker(key_id, serial, "CMAF_START_FAILED", pipeline.status().ToString());
     return sinks;
   }
-  sinks.push_back(std::make_shared<CmafSink>(std::shared_ptr<cmaf::CmafPipeline>(std::move(*pipeline)), worker_));
+  sinks.push_back(std::make_shared<CmafSink>(std::shared_ptr<cmaf::CmafPipeline>(std::move(*pipeline)),
+                                             std::move(finished), worker_, key_id));
   return sinks;
 }
 

@@ -163,8 +163,8 @@ def corrupt_flv(src, dst, seed=7):
     open(dst, "wb").write(bytes(out))
 
 
-def ffmpeg_push_file(path, url):
-    """Publishes an FLV file as it is (-c copy, real time) to an RTMP URL."""
-    return subprocess.Popen(["ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-i", path, "-c", "copy",
+def ffmpeg_push_file(path, url, realtime=True):
+    """Publishes an FLV file as it is (-c copy; paced in real time unless realtime=False) to an RTMP URL."""
+    return subprocess.Popen(["ffmpeg", "-hide_banner", "-loglevel", "error"] + (["-re"] if realtime else []) + ["-i", path, "-c", "copy",
                              "-f", "flv", url], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
