@@ -182,3 +182,53 @@ TEST_CASE("a deleted member frees its appUserId") {
 
 }  // namespace
 }  // namespace ffsb::store
+
+namespace ffsb::store {
+namespace {
+
+TEST_CASE("posts by id across apps, and by state for restart recovery") {
+  testing::TempDir dir;
+  FakeClock clock;
+  auto store = sqlite::SqliteStore::Open(dir.File("db.sqlite"), clock);
+  REQUIRE(store.ok());
+  std::vector<Id> ids;
+  REQUIRE((*store)->Transact([&](StoreTx& tx) {
+    for (const char* key : {"a", "b"}) {
+      App a;
+      a.name = a.api_key = key;
+      a.api_secret_hash = "h";
+      auto app = tx.InsertApp(a);
+      REQUIRE(app.ok());
+      Member m;
+      m.app_id = app->id;
+      m.app_user_id = "u";
+      auto member = tx.InsertMember(m);
+      REQUIRE(member.ok());
+      for (VideoPostState st : {VideoPostState::QUEUED, VideoPostState::PROCESSED, VideoPostState::PROCESSING}) {
+        VideoPost p;
+        p.app_id = app->id;
+        p.member_id = member->id;
+        p.video_post_state = st;
+        auto ins = tx.InsertVideoPost(p);
+        REQUIRE(ins.ok());
+        ids.push_back(ins->id);
+      }
+    }
+    return Status::Ok();
+  }).ok());
+  REQUIRE((*store)->Read([&](StoreTx& tx) {
+    auto p = tx.GetVideoPostById(ids[4]);
+    REQUIRE(p.ok());
+    CHECK(p->video_post_state == VideoPostState::PROCESSED);
+    CHECK(tx.GetVideoPostById(9999).status().code() == ErrorCode::VIDEO_POST_NOT_FOUND);
+    auto pending = tx.ListVideoPostsInStates({VideoPostState::QUEUED, VideoPostState::PROCESSING});
+    REQUIRE(pending.ok());
+    std::vector<Id> got;
+    for (auto& v : *pending) got.push_back(v.id);
+    CHECK(got == std::vector<Id>{ids[0], ids[2], ids[3], ids[5]});  // both apps, oldest first
+    return Status::Ok();
+  }).ok());
+}
+
+}  // namespace
+}  // namespace ffsb::store
