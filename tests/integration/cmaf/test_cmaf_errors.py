@@ -78,10 +78,10 @@ def test_garbage_h264(server, good_stream, tmp_path):
         assert_goes_on(server, good_stream)
     finally:
         mt.stop(pub)
-    # a later good ingest on the same key works
+    # a later good ingest on the same key works, and clears the previous ingest's error
     pub = mt.ffmpeg_publish(publish_url(key, "CMAF"), seconds=30)
     try:
         k = server.wait_key_state(uid, "ACTIVE", timeout=40)
-        assert k["cmafHlsPlayUrl"]
+        assert k["cmafHlsPlayUrl"] and k["error"] is None
     finally:
         mt.stop(pub)
