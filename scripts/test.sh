@@ -37,7 +37,7 @@ if ls tests/integration/*/test_*.py >/dev/null 2>&1; then
     $PY -m pytest -q -p no:cacheprovider tests/integration --junitxml=tests/artifacts/integration.xml \
       --ignore=tests/integration/emulator --ignore=tests/integration/python  # run by CTest
 fi
-stage "browser: console pages (headless chromium)" bash tests/browser/run.sh smoke
+stage "browser: console pages and the whole broadcast (headless chromium)" bash tests/browser/run.sh all
 stage "browser: live players (hls.js, dash.js, mpegts.js)" bash tests/browser/players-run.sh
 if [ -f conformance/conftest.py ]; then
   stage "conformance suite" $PY -m pytest -q -p no:cacheprovider -n 2 conformance
