@@ -1,5 +1,7 @@
 #include "server/domain/stream_key_machine.h"
 
+#include "server/domain/transition_table.h"
+
 #include <string>
 
 namespace ffsb::domain {
@@ -56,15 +58,7 @@ std::string_view ToString(StreamKeyEvent e) {
 std::vector<StreamKeyTransitionRow> StreamKeyTable() { return {std::begin(kRows), std::end(kRows)}; }
 
 Result<StreamKeyState> NextStreamKeyState(StreamKeyState from, StreamKeyEvent event) {
-  std::string allowed;
-  for (const auto& r : kRows) {
-    if (r.event != event) continue;
-    if (r.from == from) return r.to;
-    if (!allowed.empty()) allowed += ", ";
-    allowed += ToString(r.from);
-  }
-  return Status(RefusalCode(event), "stream key is " + std::string(ToString(from)) + "; " +
-                                        std::string(ToString(event)) + " needs " + allowed);
+  return LookupTransition(kRows, from, event, RefusalCode(event), "stream key");
 }
 
 bool IsIngesting(StreamKeyState s) {

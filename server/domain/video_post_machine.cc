@@ -1,5 +1,7 @@
 #include "server/domain/video_post_machine.h"
 
+#include "server/domain/transition_table.h"
+
 #include <string>
 
 namespace ffsb::domain {
@@ -38,15 +40,7 @@ std::string_view ToString(VideoPostEvent e) {
 std::vector<VideoPostTransitionRow> VideoPostTable() { return {std::begin(kRows), std::end(kRows)}; }
 
 Result<VideoPostState> NextVideoPostState(VideoPostState from, VideoPostEvent event) {
-  std::string allowed;
-  for (const auto& r : kRows) {
-    if (r.event != event) continue;
-    if (r.from == from) return r.to;
-    if (!allowed.empty()) allowed += ", ";
-    allowed += ToString(r.from);
-  }
-  return Status(ErrorCode::VIDEO_POST_STATE_INVALID, "video post is " + std::string(ToString(from)) + "; " +
-                                                         std::string(ToString(event)) + " needs " + allowed);
+  return LookupTransition(kRows, from, event, ErrorCode::VIDEO_POST_STATE_INVALID, "video post");
 }
 
 VideoPostState InitialVideoPostState(VideoPostType type) {

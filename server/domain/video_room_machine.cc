@@ -1,5 +1,7 @@
 #include "server/domain/video_room_machine.h"
 
+#include "server/domain/transition_table.h"
+
 #include <string>
 
 namespace ffsb::domain {
@@ -40,21 +42,6 @@ ErrorCode RoomRefusalCode(E event) {
   return ErrorCode::VIDEO_POST_STATE_INVALID;
 }
 
-// Looks `from`/`event` up in `rows`; on a miss, a refusal naming the states
-// the event is allowed from.
-template <typename Row, typename State, typename Event, size_t N>
-Result<State> Lookup(const Row (&rows)[N], State from, Event event, ErrorCode refusal, std::string_view what) {
-  std::string allowed;
-  for (const auto& r : rows) {
-    if (r.event != event) continue;
-    if (r.from == from) return r.to;
-    if (!allowed.empty()) allowed += ", ";
-    allowed += ToString(r.from);
-  }
-  return Status(refusal, std::string(what) + " is " + std::string(ToString(from)) + "; " +
-                             std::string(ToString(event)) + " needs " + allowed);
-}
-
 }  // namespace
 
 std::string_view ToString(VideoRoomEvent e) {
@@ -83,11 +70,11 @@ std::vector<VideoRoomTransitionRow> VideoRoomTable() { return {std::begin(kRoomR
 std::vector<VodTransitionRow> VodTable() { return {std::begin(kVodRows), std::end(kVodRows)}; }
 
 Result<VideoRoomState> NextVideoRoomState(VideoRoomState from, VideoRoomEvent event) {
-  return Lookup(kRoomRows, from, event, RoomRefusalCode(event), "video room");
+  return LookupTransition(kRoomRows, from, event, RoomRefusalCode(event), "video room");
 }
 
 Result<VodState> NextVodState(VodState from, VodEvent event) {
-  return Lookup(kVodRows, from, event, ErrorCode::VIDEO_POST_STATE_INVALID, "vod");
+  return LookupTransition(kVodRows, from, event, ErrorCode::VIDEO_POST_STATE_INVALID, "vod");
 }
 
 bool IsBroadcasting(VideoRoomState s) { return s == S::LIVE || s == S::LIVE_INACTIVE; }
